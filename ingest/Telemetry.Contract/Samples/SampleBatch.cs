@@ -1,0 +1,105 @@
+using Apache.Arrow;
+using Telemetry.Contract.Fields;
+
+namespace Telemetry.Contract.Samples;
+
+/// <summary>
+/// A decoded sample batch: the record batch and typed views of its columns. Field columns the sender did not
+/// include are null. Dispose it to release the batch.
+/// </summary>
+public sealed class SampleBatch : IDisposable
+{
+    private readonly IArrowArray?[] _fields;
+
+    internal SampleBatch(RecordBatch batch, IArrowArray?[] fields)
+    {
+        Batch = batch;
+        _fields = fields;
+        Time = (TimestampArray)batch.Column(SampleSchema.Time);
+        Node = (StringArray)batch.Column(SampleSchema.Node);
+        GpuUuid = (StringArray)batch.Column(SampleSchema.GpuUuid);
+        GpuIndex = (Int32Array)batch.Column(SampleSchema.GpuIndex);
+        GpuModel = (StringArray)batch.Column(SampleSchema.GpuModel);
+        MigInstance = batch.Schema.GetFieldIndex(SampleSchema.MigInstance) >= 0 ? batch.Column(SampleSchema.MigInstance) as Int32Array : null;
+        MigProfile = batch.Schema.GetFieldIndex(SampleSchema.MigProfile) >= 0 ? batch.Column(SampleSchema.MigProfile) as StringArray : null;
+    }
+
+    /// <summary>The underlying record batch.</summary>
+    public RecordBatch Batch { get; }
+
+    /// <summary>Number of rows.</summary>
+    public int Length => Batch.Length;
+
+    /// <summary>Sample times (milliseconds since the Unix epoch).</summary>
+    public TimestampArray Time { get; }
+
+    /// <summary>Node names.</summary>
+    public StringArray Node { get; }
+
+    /// <summary>GPU UUIDs.</summary>
+    public StringArray GpuUuid { get; }
+
+    /// <summary>GPU indexes.</summary>
+    public Int32Array GpuIndex { get; }
+
+    /// <summary>GPU product names.</summary>
+    public StringArray GpuModel { get; }
+
+    /// <summary>MIG instance IDs, when the sender included the column.</summary>
+    public Int32Array? MigInstance { get; }
+
+    /// <summary>MIG profiles, when the sender included the column.</summary>
+    public StringArray? MigProfile { get; }
+
+    /// <summary>The column of the field with this catalog ordinal, or null when the batch lacks it.</summary>
+    public IArrowArray? Field(int ordinal) => _fields[ordinal];
+
+    /// <summary>Reads one field value as a double; false when the column is absent or the value is null.</summary>
+    public bool TryGetValue(int ordinal, int row, out double value)
+    {
+        switch (_fields[ordinal])
+        {
+            case FloatArray f when f.IsValid(row):
+                value = f.Values[row];
+                return true;
+            case Int64Array l when l.IsValid(row):
+                value = l.Values[row];
+                return true;
+            default:
+                value = 0;
+                return false;
+        }
+    }
+
+    /// <summary>Reads one integer field value exactly; false when the column is absent or the value is null.</summary>
+    public bool TryGetInt64(int ordinal, int row, out long value)
+    {
+        if (_fields[ordinal] is Int64Array l && l.IsValid(row))
+        {
+            value = l.Values[row];
+            return true;
+        }
+
+        value = 0;
+        return false;
+    }
+
+    /// <summary>The identity of the GPU in this row.</summary>
+    public GpuIdentity Identity(int row) => new(
+        Node.GetString(row),
+        GpuUuid.GetString(row),
+        GpuIndex.Values[row],
+        GpuModel.GetString(row),
+        MigInstance?.GetValue(row),
+        MigProfile?.GetString(row));
+
+    /// <inheritdoc />
+    public void Dispose() => Batch.Dispose();
+
+    internal static bool IsFieldType(IArrowArray array, FieldValueType type) => type switch
+    {
+        FieldValueType.FloatingPoint => array is FloatArray,
+        FieldValueType.WholeNumber => array is Int64Array,
+        _ => false,
+    };
+}
