@@ -21,6 +21,13 @@ public static class MessageHeaders
     /// <summary>Rows in a sample batch, so that a message that cannot be decoded is still counted in rows.</summary>
     public const string Rows = "rows";
 
+    /// <summary>
+    /// On a sample batch: the sequence number of the last allocation event the agent had produced when it built the
+    /// batch. An aggregator applies that node's allocation events up to it before it attributes the batch to jobs, so
+    /// attribution does not depend on the order in which partitions of two topics arrive.
+    /// </summary>
+    public const string AllocationSequence = "alloc-seq";
+
     /// <summary>Formats a header value.</summary>
     public static byte[] Format(long value) => Encoding.ASCII.GetBytes(value.ToString(CultureInfo.InvariantCulture));
 

@@ -4,9 +4,10 @@ using System.Runtime.InteropServices;
 namespace Telemetry.Kafka.Native;
 
 /// <summary>
-/// Loads the one librdkafka build that both Confluent.Kafka and the mock-cluster P/Invokes use. On glibc Linux the
-/// package's default <c>librdkafka.so</c> needs <c>libsasl2.so.3</c>, which Debian and Ubuntu lack; its
-/// <c>centos8-librdkafka.so</c> build loads there. <c>TELEMETRY_LIBRDKAFKA_PATH</c> overrides the choice.
+/// Makes sure the mock-cluster P/Invokes bind to the very librdkafka that Confluent.Kafka loaded. Confluent.Kafka picks
+/// the package's build that loads on this system (on Debian and Ubuntu its <c>centos8-librdkafka.so</c>, since the
+/// default build needs <c>libsasl2.so.3</c>); this class finds that file among the process's mapped libraries and
+/// resolves <see cref="Name"/> to it.
 /// </summary>
 public static class RdKafkaLibrary
 {
@@ -18,8 +19,8 @@ public static class RdKafkaLibrary
     /// <summary>The path of the loaded library, after <see cref="EnsureLoaded"/>.</summary>
     public static string? LoadedPath => _path;
 
-    /// <summary>Loads librdkafka once for the process and hands it to Confluent.Kafka; returns its path.</summary>
-    /// <exception cref="DllNotFoundException">No candidate could be loaded; the message lists what was tried.</exception>
+    /// <summary>Lets Confluent.Kafka load librdkafka, then binds this assembly's P/Invokes to the same file; returns its path.</summary>
+    /// <exception cref="DllNotFoundException">librdkafka could not be loaded; the message says what was tried.</exception>
     public static string EnsureLoaded()
     {
         lock (Gate)
@@ -29,54 +30,66 @@ public static class RdKafkaLibrary
                 return _path;
             }
 
-            var tried = new List<string>();
-            foreach (var candidate in Candidates())
+            try
             {
-                if (File.Exists(candidate) && NativeLibrary.TryLoad(candidate, out var handle))
-                {
-                    Confluent.Kafka.Library.Load(candidate);
-                    NativeLibrary.SetDllImportResolver(typeof(RdKafkaLibrary).Assembly, Resolve);
-                    _handle = handle;
-                    _path = candidate;
-                    return candidate;
-                }
-
-                tried.Add(candidate);
+                _ = Confluent.Kafka.Library.Version;
+            }
+            catch (Exception e) when (e is DllNotFoundException or InvalidOperationException or BadImageFormatException)
+            {
+                throw new DllNotFoundException("Confluent.Kafka could not load librdkafka: " + e.Message, e);
             }
 
-            throw new DllNotFoundException(
-                "Could not load librdkafka. Tried: " + string.Join(", ", tried) +
-                ". Set TELEMETRY_LIBRDKAFKA_PATH to a librdkafka.so whose dependencies are installed.");
+            var path = MappedLibrdkafka() ?? Candidates().FirstOrDefault(c => File.Exists(c) && NativeLibrary.TryLoad(c, out _))
+                ?? throw new DllNotFoundException("librdkafka is loaded but its file could not be found among: " + string.Join(", ", Candidates()));
+            _handle = NativeLibrary.Load(path);
+            NativeLibrary.SetDllImportResolver(typeof(RdKafkaLibrary).Assembly, Resolve);
+            _path = path;
+            return path;
         }
     }
 
     private static IntPtr Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath) =>
         libraryName == Name ? _handle : IntPtr.Zero;
 
-    private static IEnumerable<string> Candidates()
+    /// <summary>The librdkafka file mapped into this process, from <c>/proc/self/maps</c> (Linux).</summary>
+    private static string? MappedLibrdkafka()
     {
-        if (Environment.GetEnvironmentVariable("TELEMETRY_LIBRDKAFKA_PATH") is { Length: > 0 } overridden)
+        const string maps = "/proc/self/maps";
+        if (!File.Exists(maps))
         {
-            yield return overridden;
+            return null;
         }
 
+        foreach (var line in File.ReadLines(maps))
+        {
+            var slash = line.IndexOf('/', StringComparison.Ordinal);
+            if (slash >= 0 && line.Contains("librdkafka", StringComparison.Ordinal))
+            {
+                return line[slash..].Trim();
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<string> Candidates()
+    {
         var baseDir = AppContext.BaseDirectory;
+        var arch = RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? "arm64" : "x64";
         if (OperatingSystem.IsLinux())
         {
-            var rid = RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? "linux-arm64" : "linux-x64";
-            var native = Path.Combine(baseDir, "runtimes", rid, "native");
+            var native = Path.Combine(baseDir, "runtimes", "linux-" + arch, "native");
             yield return Path.Combine(native, "librdkafka.so");
             yield return Path.Combine(native, "centos8-librdkafka.so");
             yield return Path.Combine(native, "alpine-librdkafka.so");
-            yield return Path.Combine(baseDir, "librdkafka.so");
         }
         else if (OperatingSystem.IsMacOS())
         {
-            yield return Path.Combine(baseDir, "runtimes", RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? "osx-arm64" : "osx-x64", "native", "librdkafka.dylib");
+            yield return Path.Combine(baseDir, "runtimes", "osx-" + arch, "native", "librdkafka.dylib");
         }
         else if (OperatingSystem.IsWindows())
         {
-            yield return Path.Combine(baseDir, "runtimes", "win-x64", "native", "librdkafka.dll");
+            yield return Path.Combine(baseDir, "runtimes", "win-" + arch, "native", "librdkafka.dll");
         }
     }
 }

@@ -1,0 +1,349 @@
+using Telemetry.Analytics.Gpus;
+using Telemetry.Analytics.Jobs;
+using Telemetry.Analytics.Windows;
+using Telemetry.Contract.Fields;
+using Telemetry.Contract.Messages;
+using Telemetry.Contract.Samples;
+using F = Telemetry.Contract.Fields.FieldOrdinals;
+
+namespace Telemetry.Analytics.Aggregation;
+
+/// <summary>
+/// The columnar core: reduces decoded sample batches per GPU per event-time window and charges each interval between
+/// two samples of a GPU (energy, GPU-seconds, busy time, estimated tensor TFLOP) to the window and the job of the
+/// interval's start. Windows close once the watermark passes their end plus the allowed lateness; rows for a closed
+/// window are counted late, never merged. Not thread-safe: one instance per consumer.
+/// </summary>
+internal sealed class SampleAggregator
+{
+    private static readonly long MinValidTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+    private readonly AggregatorOptions _options;
+    private readonly TimeProvider _time;
+    private readonly long _windowMs;
+    private readonly long _latenessMs;
+    private readonly long _maxGapMs;
+    private readonly GpuRegistry _gpus;
+    private readonly Dictionary<int, List<Allocation>> _allocationsBySlot = [];
+    private readonly SortedDictionary<long, OpenWindow> _open = [];
+    private long _firstOpenIndex = long.MinValue;
+
+    public SampleAggregator(AggregatorOptions options, TimeProvider time, IReadOnlyList<GpuModelPeak>? peaks = null)
+    {
+        options.Validate();
+        _options = options;
+        _time = time;
+        _windowMs = (long)options.WindowLength.TotalMilliseconds;
+        _latenessMs = (long)options.AllowedLateness.TotalMilliseconds;
+        _maxGapMs = (long)options.MaxIntegrationGap.TotalMilliseconds;
+        _gpus = new GpuRegistry(peaks ?? GpuModelPeaks.Default);
+        WatermarkTracker = new Watermark(time, options.IdlePartitionTimeout);
+    }
+
+    public AggregatorCounters Counters { get; } = new();
+
+    public AllocationTimeline Timeline { get; } = new();
+
+    public Watermark WatermarkTracker { get; }
+
+    public int OpenWindows => _open.Count;
+
+    public int TrackedGpus => _gpus.Count;
+
+    /// <summary>Reduces a batch into the open windows.</summary>
+    public void AddSamples(SampleBatch batch, SourcePartition source, long offset)
+    {
+        var maxFuture = _time.GetUtcNow().ToUnixTimeMilliseconds() + (long)TimeSpan.FromDays(1).TotalMilliseconds;
+        var times = batch.Time.Values;
+        var maxTime = long.MinValue;
+        Counters.AddReceived(batch.Length);
+        for (var row = 0; row < batch.Length; row++)
+        {
+            var t = times[row];
+            if (t < MinValidTime || t > maxFuture || batch.GpuUuid.GetBytes(row).IsEmpty)
+            {
+                Counters.AddInvalid();
+                continue;
+            }
+
+            AddRow(batch, row, t, source, offset);
+            maxTime = Math.Max(maxTime, t);
+        }
+
+        if (maxTime != long.MinValue && !source.IsNone)
+        {
+            WatermarkTracker.Observe(source, maxTime);
+        }
+    }
+
+    /// <summary>Applies an allocation event to the timeline.</summary>
+    public void AddAllocation(AllocationEvent allocation)
+    {
+        Timeline.Apply(allocation);
+        Counters.AddAllocationEvent();
+    }
+
+    /// <summary>Adds reported throughput to the windows its interval covers, split in proportion to time; the total stays exact.</summary>
+    public void AddThroughput(ThroughputEvent e, SourcePartition source, long offset)
+    {
+        var start = e.Start.ToUnixTimeMilliseconds();
+        var end = e.End.ToUnixTimeMilliseconds();
+        var job = Timeline.FindJob(e.JobId) ?? new JobInfo(e.JobId, "", "");
+        var assigned = 0L;
+        for (var index = FloorDiv(start, _windowMs); index * _windowMs < end; index++)
+        {
+            var pieceEnd = Math.Min(end, (index + 1) * _windowMs);
+            var tokens = pieceEnd == end
+                ? e.Count - assigned
+                : (long)((decimal)e.Count * (pieceEnd - Math.Max(start, index * _windowMs)) / (end - start));
+            assigned += tokens;
+            if (index < _firstOpenIndex)
+            {
+                Counters.AddLateTokens(tokens);
+                continue;
+            }
+
+            var window = Window(index);
+            window.Touch(source, offset);
+            var acc = window.Job(job);
+            acc.Tokens += tokens;
+            acc.ThroughputUnit = e.Unit;
+        }
+
+        Counters.AddThroughputEvent();
+        if (!source.IsNone)
+        {
+            WatermarkTracker.Observe(source, end);
+        }
+    }
+
+    /// <summary>Closes the windows the watermark has passed (end + allowed lateness), oldest first.</summary>
+    public IReadOnlyList<ClosedWindow> CloseReadyWindows()
+    {
+        var watermark = WatermarkTracker.Advance();
+        var closed = new List<ClosedWindow>();
+        while (_open.Count > 0)
+        {
+            var first = _open.First().Value;
+            if (watermark == long.MinValue || first.End + _latenessMs > watermark)
+            {
+                break;
+            }
+
+            closed.Add(Close(first));
+        }
+
+        if (watermark != long.MinValue)
+        {
+            // No window at or before the watermark minus lateness can still open.
+            _firstOpenIndex = Math.Max(_firstOpenIndex, FloorDiv(watermark - _latenessMs, _windowMs));
+        }
+
+        return closed;
+    }
+
+    /// <summary>Closes every open window, for the end of a finite stream.</summary>
+    public IReadOnlyList<ClosedWindow> CloseAll()
+    {
+        var closed = new List<ClosedWindow>();
+        while (_open.Count > 0)
+        {
+            closed.Add(Close(_open.First().Value));
+        }
+
+        return closed;
+    }
+
+    /// <summary>The lowest offset of this partition that an open window still needs, or null when none does.</summary>
+    public long? LowestNeededOffset(SourcePartition source)
+    {
+        long? lowest = null;
+        foreach (var window in _open.Values)
+        {
+            if (window.MinOffsets.TryGetValue(source, out var offset) && (lowest is null || offset < lowest))
+            {
+                lowest = offset;
+            }
+        }
+
+        return lowest;
+    }
+
+    private void AddRow(SampleBatch batch, int row, long t, SourcePartition source, long offset)
+    {
+        var gpu = _gpus.Resolve(batch, row);
+        if (gpu.HasPrevious && t <= gpu.PreviousTime)
+        {
+            Counters.AddDuplicate();
+            return;
+        }
+
+        var index = FloorDiv(t, _windowMs);
+        if (index < _firstOpenIndex)
+        {
+            Counters.AddLate();
+            Remember(gpu, batch, row, t);
+            return;
+        }
+
+        var window = Window(index);
+        window.Touch(source, offset);
+        var acc = window.Gpu(gpu.Slot);
+        AddReadings(acc, gpu, batch, row);
+        if (gpu.HasPrevious)
+        {
+            AddInterval(gpu, batch, row, t, source, offset);
+        }
+
+        Remember(gpu, batch, row, t);
+        Counters.AddAggregated();
+    }
+
+    private static void AddReadings(GpuAccumulator acc, GpuTrack gpu, SampleBatch batch, int row)
+    {
+        acc.Samples++;
+        if (batch.TryGetValue(F.GpuUtil, row, out var v)) { acc.GpuUtil.Add(v); }
+        if (batch.TryGetValue(F.SmActive, row, out v)) { acc.SmActive.Add(v); }
+        if (batch.TryGetValue(F.PipeTensorActive, row, out v)) { acc.TensorActive.Add(v); }
+        if (batch.TryGetValue(F.DramActive, row, out v)) { acc.DramActive.Add(v); }
+        if (batch.TryGetValue(F.PowerUsage, row, out v)) { acc.Power.Add(v); }
+        if (batch.TryGetValue(F.GpuTemp, row, out v)) { acc.GpuTempMax = MaxOf(acc.GpuTempMax, v); }
+        if (batch.TryGetValue(F.MemoryTemp, row, out v)) { acc.MemoryTempMax = MaxOf(acc.MemoryTempMax, v); }
+        if (batch.TryGetValue(F.FbUsed, row, out v)) { acc.FbUsedMax = MaxOf(acc.FbUsedMax, v); }
+        if (batch.TryGetValue(F.FbTotal, row, out v)) { acc.FbTotal = v; }
+        if (batch.TryGetInt64(F.XidErrors, row, out var xid))
+        {
+            if (xid != 0 && xid != gpu.LastXid)
+            {
+                acc.XidCount++;
+                acc.XidLast = xid;
+            }
+
+            gpu.LastXid = xid;
+        }
+    }
+
+    private void AddInterval(GpuTrack gpu, SampleBatch batch, int row, long t, SourcePartition source, long offset)
+    {
+        var start = gpu.PreviousTime;
+        var startIndex = FloorDiv(start, _windowMs);
+        if (startIndex < _firstOpenIndex)
+        {
+            Counters.AddLateInterval();
+            return;
+        }
+
+        var window = Window(startIndex);
+        window.Touch(source, offset);
+        var acc = window.Gpu(gpu.Slot);
+        var seconds = (t - start) / 1000.0;
+        double? counterJoules = null, integratedJoules = null;
+        if (batch.TryGetInt64(F.TotalEnergyConsumption, row, out var energy) && gpu.PreviousEnergyMilliJoules is { } previousEnergy)
+        {
+            if (energy >= previousEnergy)
+            {
+                counterJoules = (energy - previousEnergy) / 1000.0;
+            }
+            else
+            {
+                acc.CounterResets++;
+                Counters.AddCounterReset();
+            }
+        }
+
+        var gap = t - start > _maxGapMs;
+        if (gap)
+        {
+            acc.Gaps++;
+        }
+        else if (batch.TryGetValue(F.PowerUsage, row, out var power) && gpu.PreviousPower is { } previousPower)
+        {
+            integratedJoules = (previousPower + power) / 2 * seconds;
+        }
+
+        var joules = counterJoules ?? integratedJoules ?? 0;
+        acc.EnergyCounterJoules += counterJoules ?? 0;
+        acc.CounterSeconds += counterJoules is null ? 0 : seconds;
+        acc.EnergyIntegratedJoules += integratedJoules ?? 0;
+        acc.IntegratedSeconds += integratedJoules is null ? 0 : seconds;
+        acc.EnergyJoules += joules;
+        acc.CoveredSeconds += gap ? 0 : seconds;
+        var busy = gpu.PreviousSmActive >= _options.BusySmActivity;
+        var tflop = gpu.Peak is { } peak ? gpu.PreviousTensorActive * peak.PeakDenseBf16Tflops * gpu.PreviousClockRatio * seconds : 0;
+        acc.BusySeconds += busy ? seconds : 0;
+        acc.ThrottleSeconds += gpu.PreviousThrottled ? seconds : 0;
+        acc.Tflop += tflop;
+
+        var job = AllocationTimeline.JobAt(AllocationsOf(gpu), start);
+        acc.LastJobId = job?.Id;
+        if (job is null)
+        {
+            return;
+        }
+
+        acc.AllocatedSeconds += seconds;
+        var jobAcc = window.Job(job);
+        jobAcc.Gpus.Add(gpu.Slot);
+        jobAcc.GpuModel ??= gpu.Identity.Model;
+        jobAcc.GpuSeconds += seconds;
+        jobAcc.BusyGpuSeconds += busy ? seconds : 0;
+        jobAcc.EnergyJoules += joules;
+        jobAcc.Tflop += tflop;
+    }
+
+    private static void Remember(GpuTrack gpu, SampleBatch batch, int row, long t)
+    {
+        gpu.HasPrevious = true;
+        gpu.PreviousTime = t;
+        gpu.PreviousEnergyMilliJoules = batch.TryGetInt64(F.TotalEnergyConsumption, row, out var energy) ? energy : null;
+        gpu.PreviousPower = batch.TryGetValue(F.PowerUsage, row, out var power) ? power : null;
+        gpu.PreviousTensorActive = batch.TryGetValue(F.PipeTensorActive, row, out var tensor) ? tensor : 0;
+        gpu.PreviousSmActive = batch.TryGetValue(F.SmActive, row, out var sm) ? sm
+            : batch.TryGetValue(F.GpuUtil, row, out var util) ? util / 100 : 0;
+        var maxClock = batch.TryGetValue(F.MaxSmClock, row, out var max) && max > 0 ? max : gpu.Peak?.MaxSmClockMhz ?? 0;
+        gpu.PreviousClockRatio = maxClock > 0 && batch.TryGetValue(F.SmClock, row, out var clock) ? Math.Clamp(clock / maxClock, 0, 1) : 1;
+        gpu.PreviousThrottled = batch.TryGetInt64(F.ClocksEventReasons, row, out var reasons)
+            && (reasons & (long)ClockEventReasons.Throttling) != 0;
+    }
+
+    private List<Allocation> AllocationsOf(GpuTrack gpu)
+    {
+        if (!_allocationsBySlot.TryGetValue(gpu.Slot, out var list))
+        {
+            list = Timeline.AllocationsOf(gpu.Identity.Uuid);
+            _allocationsBySlot.Add(gpu.Slot, list);
+        }
+
+        return list;
+    }
+
+    private OpenWindow Window(long index)
+    {
+        if (!_open.TryGetValue(index, out var window))
+        {
+            window = new OpenWindow(index, index * _windowMs, (index + 1) * _windowMs);
+            _open.Add(index, window);
+        }
+
+        return window;
+    }
+
+    private ClosedWindow Close(OpenWindow window)
+    {
+        _open.Remove(window.Index);
+        _firstOpenIndex = Math.Max(_firstOpenIndex, window.Index + 1);
+        Counters.AddWindowClosed();
+        var gpus = new List<GpuWindow>(window.Gpus.Count);
+        foreach (var (slot, acc) in window.Gpus.OrderBy(p => p.Key))
+        {
+            gpus.Add(WindowRows.Gpu(window, _gpus[slot].Identity, acc, _windowMs));
+        }
+
+        var jobs = window.Jobs.Values.OrderBy(j => j.Job.Id, StringComparer.Ordinal).Select(j => WindowRows.Job(window, j)).ToList();
+        Timeline.Prune(window.Start - _latenessMs);
+        return new ClosedWindow(window.Start, window.End, gpus, jobs);
+    }
+
+    private static double MaxOf(double current, double value) => double.IsNaN(current) ? value : Math.Max(current, value);
+
+    private static long FloorDiv(long a, long b) => a >= 0 ? a / b : ((a + 1) / b) - 1;
+}

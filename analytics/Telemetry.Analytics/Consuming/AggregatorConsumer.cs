@@ -1,0 +1,231 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Telemetry.Analytics.Aggregation;
+using Telemetry.Analytics.Ledger;
+using Telemetry.Analytics.Windows;
+using Telemetry.Contract.Messages;
+using Telemetry.Kafka;
+
+namespace Telemetry.Analytics.Consuming;
+
+/// <summary>
+/// The aggregator as a member of a Kafka consumer group: consumes the three topics, feeds the aggregator, writes each
+/// closed window to the ledger, and only then stores the offsets that window covered (at-least-once; the ledger
+/// rewrites a replayed window whole). Runs on its own thread until cancelled, or until the stream it was told to
+/// expect has arrived.
+/// </summary>
+public sealed class AggregatorConsumer : IDisposable
+{
+    private static readonly TimeSpan CloseEvery = TimeSpan.FromMilliseconds(200);
+    private readonly IConsumer<string, byte[]> _consumer;
+    private readonly MessageHandler _handler;
+    private readonly LedgerWriter _ledger;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Dictionary<SourcePartition, long> _stored = [];
+    private long _lastClose;
+    private long _lastLag;
+
+    /// <summary>Creates the consumer and subscribes it to the contract's topics.</summary>
+    public AggregatorConsumer(KafkaOptions kafka, AggregatorOptions options, LedgerWriter ledger, ILoggerFactory loggers, TimeProvider time, string clientId = "aggregator")
+    {
+        ArgumentNullException.ThrowIfNull(kafka);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggers);
+        options.Validate();
+        Telemetry.Kafka.Native.RdKafkaLibrary.EnsureLoaded();
+        _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _logger = loggers.CreateLogger<AggregatorConsumer>();
+        _handler = new MessageHandler(new SampleAggregator(options, time), options, time, _logger);
+        _consumer = new ConsumerBuilder<string, byte[]>(kafka.ConsumerConfig(options.GroupId, clientId))
+            .SetErrorHandler((_, e) => Log.ConsumerError(_logger, e.Reason))
+            .SetPartitionsAssignedHandler((_, partitions) => Log.Assigned(_logger, partitions))
+            .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions))
+            .SetPartitionsLostHandler((_, partitions) => OnLost(partitions))
+            .Build();
+        _consumer.Subscribe(Topics.All);
+    }
+
+    /// <summary>Row accounting.</summary>
+    public AggregatorCounters Counters => _handler.Aggregator.Counters;
+
+    /// <summary>Message accounting.</summary>
+    public ConsumerCounters Messages => _handler.Counters;
+
+    /// <summary>Windows written to the ledger.</summary>
+    public long WindowsWritten => _ledger.WindowsWritten;
+
+    /// <summary>The event-time watermark (Unix ms), or <see cref="long.MinValue"/> before data.</summary>
+    public long Watermark => _handler.Aggregator.WatermarkTracker.Value;
+
+    /// <summary>Consumes on a dedicated thread until cancelled, or until <paramref name="finished"/> says the expected stream has arrived; then closes every window.</summary>
+    public Task RunAsync(Func<bool>? finished, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(() => Run(finished, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <summary>Consumes until cancelled or finished.</summary>
+    public void Run(Func<bool>? finished, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var result = Consume(cancellationToken);
+            if (result is not null)
+            {
+                _handler.Handle(new ConsumedMessage(
+                    new SourcePartition(result.Topic, result.Partition.Value),
+                    result.Offset.Value,
+                    result.Message.Value,
+                    result.Message.Headers,
+                    _time.GetTimestamp()));
+            }
+
+            if (_time.GetElapsedTime(_lastClose) >= CloseEvery || result is null)
+            {
+                _handler.ReleaseOverdue();
+                WriteAndStore(_handler.Aggregator.CloseReadyWindows());
+                UpdateLag();
+                _lastClose = _time.GetTimestamp();
+            }
+
+            if (result is null && finished?.Invoke() == true)
+            {
+                Finish();
+                return;
+            }
+        }
+    }
+
+    /// <summary>Ends a finite stream: attributes what is held back, closes every window, stores and commits offsets.</summary>
+    public void Finish()
+    {
+        while (_handler.ParkedCount > 0)
+        {
+            _handler.ReleaseOverdue();
+            if (_handler.ParkedCount > 0)
+            {
+                Thread.Sleep(50);
+            }
+        }
+
+        WriteAndStore(_handler.Aggregator.CloseAll());
+        try
+        {
+            _consumer.Commit();
+        }
+        catch (KafkaException e) when (e.Error.Code == ErrorCode.Local_NoOffset)
+        {
+            // Nothing stored since the last commit.
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        try
+        {
+            _consumer.Close();
+        }
+        catch (KafkaException e)
+        {
+            Log.ConsumerError(_logger, e.Error.Reason);
+        }
+
+        _consumer.Dispose();
+    }
+
+    private ConsumeResult<string, byte[]>? Consume(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = _consumer.Consume(TimeSpan.FromMilliseconds(100));
+            return result is { IsPartitionEOF: false } ? result : null;
+        }
+        catch (ConsumeException e)
+        {
+            Log.ConsumerError(_logger, e.Error.Reason);
+            return null;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    private void WriteAndStore(IReadOnlyList<ClosedWindow> windows)
+    {
+        foreach (var window in windows)
+        {
+            // Durable first; a failure here must not let the offsets move. The window is retried by replay.
+            _ledger.Write(window);
+        }
+
+        StoreSafeOffsets();
+    }
+
+    private void StoreSafeOffsets()
+    {
+        foreach (var partition in _consumer.Assignment)
+        {
+            var source = new SourcePartition(partition.Topic, partition.Partition.Value);
+            if (_handler.SafeOffset(source) is not { } safe || (_stored.TryGetValue(source, out var stored) && stored >= safe))
+            {
+                continue;
+            }
+
+            try
+            {
+                _consumer.StoreOffset(new TopicPartitionOffset(partition, new Offset(safe)));
+                _stored[source] = safe;
+            }
+            catch (KafkaException e)
+            {
+                Log.ConsumerError(_logger, e.Error.Reason);
+            }
+        }
+    }
+
+    private void UpdateLag()
+    {
+        if (_time.GetElapsedTime(_lastLag) < TimeSpan.FromSeconds(1))
+        {
+            return;
+        }
+
+        _lastLag = _time.GetTimestamp();
+        long lag = 0;
+        foreach (var partition in _consumer.Assignment)
+        {
+            var offsets = _consumer.GetWatermarkOffsets(partition);
+            var position = _consumer.Position(partition);
+            if (offsets.High.Value >= 0 && position.Value >= 0)
+            {
+                lag += Math.Max(0, offsets.High.Value - position.Value);
+            }
+        }
+
+        _handler.Counters.SetLag(lag);
+    }
+
+    private void OnRevoked(List<TopicPartitionOffset> partitions)
+    {
+        Log.Revoked(_logger, partitions);
+        StoreSafeOffsets();
+        foreach (var partition in partitions)
+        {
+            var source = new SourcePartition(partition.Topic, partition.Partition.Value);
+            _handler.Forget(source);
+            _stored.Remove(source);
+        }
+    }
+
+    private void OnLost(List<TopicPartitionOffset> partitions)
+    {
+        Log.Lost(_logger, partitions);
+        foreach (var partition in partitions)
+        {
+            var source = new SourcePartition(partition.Topic, partition.Partition.Value);
+            _handler.Forget(source);
+            _stored.Remove(source);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace Telemetry.Analytics.Reporting;
+
+/// <summary>The fleet over a range of closed windows: energy, jobs, waste and health, and the sample accounting.</summary>
+public sealed record FleetReport(
+    DateTimeOffset From,
+    DateTimeOffset To,
+    int Gpus,
+    int Windows,
+    double FleetEnergyKwh,
+    double AveragePowerKw,
+    double AllocatedEnergyKwh,
+    double UnallocatedEnergyKwh,
+    IReadOnlyList<JobReport> Jobs,
+    IReadOnlyList<WasteReport> Waste,
+    IReadOnlyList<HealthReport> Health,
+    SampleAccounting? Samples);

@@ -1,0 +1,126 @@
+using Telemetry.Analytics.Windows;
+
+namespace Telemetry.Analytics.Reporting;
+
+/// <summary>Builds a <see cref="FleetReport"/> from ledger rows by merging the windows' additive partials.</summary>
+public static class ReportBuilder
+{
+    private const double JoulesPerKwh = 3_600_000;
+
+    /// <summary>Builds the report.</summary>
+    /// <param name="gpuWindows">GPU window rows.</param>
+    /// <param name="jobWindows">Job window rows.</param>
+    /// <param name="samples">Sample accounting, when the caller knows what was produced.</param>
+    /// <param name="busySmActivity">SM activity below which an allocated GPU counts as idle.</param>
+    public static FleetReport Build(IEnumerable<GpuWindow> gpuWindows, IEnumerable<JobWindow> jobWindows, SampleAccounting? samples, double busySmActivity = 0.05)
+    {
+        var gpus = gpuWindows.ToList();
+        var jobs = jobWindows.ToList();
+        if (gpus.Count == 0)
+        {
+            return new FleetReport(default, default, 0, 0, 0, 0, 0, 0, [], [], [], samples);
+        }
+
+        var from = gpus.Min(g => g.WindowStart);
+        var to = gpus.Max(g => g.WindowEnd);
+        var fleetJoules = gpus.Sum(g => g.EnergyJoules);
+        var allocatedJoules = jobs.Sum(j => j.EnergyJoules);
+        var hours = (to - from) / 3_600_000.0;
+        return new FleetReport(
+            DateTimeOffset.FromUnixTimeMilliseconds(from),
+            DateTimeOffset.FromUnixTimeMilliseconds(to),
+            gpus.Select(g => (g.GpuUuid, g.MigInstance)).Distinct().Count(),
+            gpus.Select(g => g.WindowStart).Distinct().Count(),
+            fleetJoules / JoulesPerKwh,
+            hours > 0 ? fleetJoules / JoulesPerKwh / hours : 0,
+            allocatedJoules / JoulesPerKwh,
+            (fleetJoules - allocatedJoules) / JoulesPerKwh,
+            Jobs(jobs),
+            Waste(gpus, busySmActivity),
+            Health(gpus),
+            samples);
+    }
+
+    private static List<JobReport> Jobs(List<JobWindow> windows) =>
+        [.. windows.GroupBy(j => j.JobId, StringComparer.Ordinal).Select(g =>
+        {
+            var last = g.Last();
+            var gpuSeconds = g.Sum(j => j.GpuSeconds);
+            var busy = g.Sum(j => j.BusyGpuSeconds);
+            var joules = g.Sum(j => j.EnergyJoules);
+            var tokens = g.Sum(j => j.Tokens);
+            var unit = g.Select(j => j.ThroughputUnit).FirstOrDefault(u => u is not null);
+            var tflop = g.Sum(j => j.Tflop);
+            return new JobReport(
+                g.Key,
+                last.User,
+                last.Team,
+                g.Select(j => j.GpuModel).FirstOrDefault(m => m is not null),
+                g.Max(j => j.Gpus),
+                gpuSeconds / 3600,
+                joules,
+                joules / JoulesPerKwh,
+                tokens,
+                unit,
+                unit is not null && joules > 0 ? tokens / joules : null,
+                joules > 0 ? tflop / joules : null,
+                gpuSeconds > 0 ? busy / gpuSeconds : 0,
+                gpuSeconds > 0 ? joules / gpuSeconds : 0,
+                (gpuSeconds - busy) / 3600);
+        }).OrderByDescending(j => j.EnergyJoules)];
+
+    private static List<WasteReport> Waste(List<GpuWindow> windows, double busySmActivity) =>
+        [.. windows
+            .Select(w => (Window: w, Class: WasteClass(w, busySmActivity)))
+            .Where(x => x.Class is not null)
+            .GroupBy(x => (x.Window.GpuUuid, x.Class))
+            .Select(g =>
+            {
+                var first = g.First().Window;
+                var seconds = g.Sum(x => x.Window.Coverage * (x.Window.WindowEnd - x.Window.WindowStart) / 1000);
+                return new WasteReport(first.Node, first.GpuUuid, first.GpuIndex, first.GpuModel, g.Key.Class!,
+                    g.Select(x => x.Window.JobId).LastOrDefault(j => j is not null), seconds / 3600, g.Sum(x => x.Window.EnergyJoules) / JoulesPerKwh);
+            })
+            .Where(w => w.Hours > 0)
+            .OrderBy(w => w.Class, StringComparer.Ordinal).ThenByDescending(w => w.Hours)];
+
+    /// <summary>The waste class of one GPU window, or null when the GPU did useful work.</summary>
+    public static string? WasteClass(GpuWindow w, double busySmActivity)
+    {
+        var idle = (w.SmActiveMean ?? (w.GpuUtilMean / 100) ?? 0) < busySmActivity;
+        if (!idle || w.Samples == 0)
+        {
+            return null;
+        }
+
+        var memoryShare = w.FbUsedMax is { } used && w.FbTotal is > 0 ? used / w.FbTotal.Value : 0;
+        var covered = w.Coverage * (w.WindowEnd - w.WindowStart) / 1000;
+        var allocated = covered > 0 && w.AllocatedSeconds >= covered / 2;
+        return allocated
+            ? memoryShare > 0.5 ? "memory-parked" : "allocated-idle"
+            : memoryShare > 0.3 ? "zombie" : "unallocated-idle";
+    }
+
+    private static List<HealthReport> Health(List<GpuWindow> windows)
+    {
+        var events = new List<HealthReport>();
+        foreach (var g in windows.GroupBy(w => w.GpuUuid))
+        {
+            foreach (var xid in g.Where(w => w.XidCount > 0))
+            {
+                events.Add(new HealthReport(xid.Node, xid.GpuUuid, xid.GpuIndex, "xid", $"XID {xid.XidLast}", DateTimeOffset.FromUnixTimeMilliseconds(xid.WindowStart), xid.GpuTempMax, xid.MemoryTempMax));
+            }
+
+            var throttled = g.Where(w => w.ThrottleSeconds > 0).ToList();
+            if (throttled.Count > 0)
+            {
+                var first = throttled[0];
+                events.Add(new HealthReport(first.Node, first.GpuUuid, first.GpuIndex, "throttling",
+                    $"{throttled.Sum(w => w.ThrottleSeconds):0} s of thermal or power slowdown",
+                    DateTimeOffset.FromUnixTimeMilliseconds(first.WindowStart), throttled.Max(w => w.GpuTempMax), throttled.Max(w => w.MemoryTempMax)));
+            }
+        }
+
+        return [.. events.OrderBy(e => e.FirstSeen)];
+    }
+}

@@ -1,0 +1,51 @@
+namespace Telemetry.Analytics.Windows;
+
+/// <summary>One GPU's partial figures in one window: sample statistics and the intervals that start in the window.</summary>
+internal sealed class GpuAccumulator
+{
+    public int Samples;
+    public Stat GpuUtil;
+    public Stat SmActive;
+    public Stat TensorActive;
+    public Stat DramActive;
+    public Stat Power;
+    public double GpuTempMax = double.NaN;
+    public double MemoryTempMax = double.NaN;
+    public double FbUsedMax = double.NaN;
+    public double FbTotal = double.NaN;
+    public int XidCount;
+    public long XidLast;
+
+    public double CoveredSeconds;
+    public double CounterSeconds;
+    public double IntegratedSeconds;
+    public double EnergyCounterJoules;
+    public double EnergyIntegratedJoules;
+    public double EnergyJoules;
+    public int CounterResets;
+    public int Gaps;
+    public double ThrottleSeconds;
+    public double BusySeconds;
+    public double AllocatedSeconds;
+    public double Tflop;
+    public string? LastJobId;
+
+    /// <summary>Mean and maximum of a reading over the samples that had it.</summary>
+    public struct Stat
+    {
+        public double Sum;
+        public double Max;
+        public int Count;
+
+        public void Add(double value)
+        {
+            Max = Count == 0 ? value : Math.Max(Max, value);
+            Sum += value;
+            Count++;
+        }
+
+        public readonly double? Mean => Count == 0 ? null : Sum / Count;
+
+        public readonly double? Maximum => Count == 0 ? null : Max;
+    }
+}

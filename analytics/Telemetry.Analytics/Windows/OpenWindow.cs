@@ -1,0 +1,56 @@
+using Telemetry.Analytics.Jobs;
+
+namespace Telemetry.Analytics.Windows;
+
+/// <summary>A window still accepting data: accumulators per GPU slot and per job, and the earliest offset per source that fed it.</summary>
+internal sealed class OpenWindow(long index, long start, long end)
+{
+    private readonly Dictionary<int, GpuAccumulator> _gpus = [];
+    private readonly Dictionary<string, JobAccumulator> _jobs = new(StringComparer.Ordinal);
+
+    public long Index { get; } = index;
+    public long Start { get; } = start;
+    public long End { get; } = end;
+
+    /// <summary>Per source partition, the lowest message offset that contributed; replay must start there.</summary>
+    public Dictionary<SourcePartition, long> MinOffsets { get; } = [];
+
+    public IReadOnlyDictionary<int, GpuAccumulator> Gpus => _gpus;
+
+    public IReadOnlyDictionary<string, JobAccumulator> Jobs => _jobs;
+
+    public GpuAccumulator Gpu(int slot)
+    {
+        if (!_gpus.TryGetValue(slot, out var acc))
+        {
+            acc = new GpuAccumulator();
+            _gpus.Add(slot, acc);
+        }
+
+        return acc;
+    }
+
+    public JobAccumulator Job(JobInfo job)
+    {
+        if (!_jobs.TryGetValue(job.Id, out var acc))
+        {
+            acc = new JobAccumulator(job);
+            _jobs.Add(job.Id, acc);
+        }
+
+        return acc;
+    }
+
+    public void Touch(SourcePartition source, long offset)
+    {
+        if (source.IsNone)
+        {
+            return;
+        }
+
+        if (!MinOffsets.TryGetValue(source, out var min) || offset < min)
+        {
+            MinOffsets[source] = offset;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+namespace Telemetry.Analytics.Windows;
+
+/// <summary>
+/// Event-time progress: the lowest of the latest event times of the partitions still sending. A partition silent for
+/// longer than the idle timeout (processing time) stops holding it back. Never moves backwards.
+/// </summary>
+internal sealed class Watermark(TimeProvider time, TimeSpan idleTimeout)
+{
+    private readonly Dictionary<SourcePartition, (long MaxEventTime, long LastSeen)> _partitions = [];
+
+    /// <summary>The current watermark, Unix milliseconds; <see cref="long.MinValue"/> before any data.</summary>
+    public long Value { get; private set; } = long.MinValue;
+
+    public void Observe(SourcePartition source, long eventTime)
+    {
+        var now = time.GetTimestamp();
+        _partitions[source] = _partitions.TryGetValue(source, out var p)
+            ? (Math.Max(p.MaxEventTime, eventTime), now)
+            : (eventTime, now);
+    }
+
+    /// <summary>Forgets a partition (revoked or lost).</summary>
+    public void Remove(SourcePartition source) => _partitions.Remove(source);
+
+    /// <summary>Recomputes the watermark and returns it.</summary>
+    public long Advance()
+    {
+        long active = long.MaxValue, all = long.MinValue;
+        foreach (var (_, p) in _partitions)
+        {
+            all = Math.Max(all, p.MaxEventTime);
+            if (time.GetElapsedTime(p.LastSeen) < idleTimeout)
+            {
+                active = Math.Min(active, p.MaxEventTime);
+            }
+        }
+
+        var candidate = active != long.MaxValue ? active : all;
+        Value = Math.Max(Value, candidate);
+        return Value;
+    }
+}

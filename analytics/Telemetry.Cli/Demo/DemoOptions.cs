@@ -1,0 +1,20 @@
+namespace Telemetry.Cli.Demo;
+
+/// <summary>What the demo runs.</summary>
+internal sealed record DemoOptions
+{
+    public int Nodes { get; init; } = 16;
+    public int GpusPerNode { get; init; } = 8;
+    public TimeSpan Duration { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>Simulated seconds per wall-clock second; 0 runs as fast as the machine allows.</summary>
+    public double Speed { get; init; } = 240;
+    public ulong Seed { get; init; } = 42;
+    public string LedgerDirectory { get; init; } = "ledger";
+    public int Partitions { get; init; } = 8;
+    public int BatchSeconds { get; init; } = 5;
+    public TimeSpan WindowLength { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Simulated start; null: the duration up to now, so the report covers the last hour (or whatever was asked).</summary>
+    public DateTimeOffset? Start { get; init; }
+}

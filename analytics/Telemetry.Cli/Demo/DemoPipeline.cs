@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Telemetry.Agent.Simulation;
+using Telemetry.Analytics;
+using Telemetry.Analytics.Consuming;
+using Telemetry.Analytics.Ledger;
+using Telemetry.Analytics.Reporting;
+using Telemetry.Contract.Messages;
+using Telemetry.Kafka;
+
+namespace Telemetry.Cli.Demo;
+
+/// <summary>
+/// Everything in one process on embedded defaults: the mock-cluster broker, the simulated fleet with one agent per
+/// node, and an aggregator writing the ledger; ends with the report built from the ledger.
+/// </summary>
+internal sealed class DemoPipeline(ILoggerFactory loggers, TimeProvider time)
+{
+    private static readonly TimeSpan QuietLimit = TimeSpan.FromSeconds(20);
+
+    public async Task<DemoResult> RunAsync(DemoOptions options, Action<DemoProgress>? progress, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var start = options.Start ?? FloorToSecond(time.GetUtcNow() - options.Duration);
+        var simulation = new FleetSimulation(new FleetSimulationOptions
+        {
+            Nodes = options.Nodes,
+            GpusPerNode = options.GpusPerNode,
+            Seed = options.Seed,
+            Start = start,
+            Duration = options.Duration,
+        });
+
+        using var broker = EmbeddedBroker.Start();
+        foreach (var topic in Topics.All)
+        {
+            broker.CreateTopic(topic, options.Partitions);
+        }
+
+        var kafka = new KafkaOptions { BootstrapServers = broker.BootstrapServers };
+        var aggregatorOptions = new AggregatorOptions { LedgerDirectory = options.LedgerDirectory, WindowLength = options.WindowLength };
+        var ledger = new LedgerWriter(options.LedgerDirectory);
+        using var producer = new ProducerBuilder<string, byte[]>(kafka.ProducerConfig("demo-agents")).Build();
+        using var consumer = new AggregatorConsumer(kafka, aggregatorOptions, ledger, loggers, time, "demo-aggregator");
+        var runner = new SimulatedFleetRunner(simulation, producer, loggers, time, options.Speed, options.BatchSeconds);
+
+        var produced = new TaskCompletionSource();
+        var lastConsumed = 0L;
+        var lastChange = time.GetTimestamp();
+        bool Finished()
+        {
+            if (!produced.Task.IsCompleted)
+            {
+                return false;
+            }
+
+            var consumed = consumer.Messages.Consumed;
+            if (consumed != lastConsumed)
+            {
+                lastConsumed = consumed;
+                lastChange = time.GetTimestamp();
+            }
+
+            var delivered = runner.Agents.Sum(a => a.Counters.MessagesDelivered);
+            return consumed >= delivered || time.GetElapsedTime(lastChange) > QuietLimit;
+        }
+
+        using var reporting = new Timer(_ => progress?.Invoke(Snapshot(simulation, runner, consumer, stopwatch)), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(250));
+        var consuming = consumer.RunAsync(Finished, cancellationToken);
+        try
+        {
+            await runner.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            produced.TrySetResult();
+        }
+
+        await consuming.ConfigureAwait(false);
+        await reporting.DisposeAsync().ConfigureAwait(false);
+        progress?.Invoke(Snapshot(simulation, runner, consumer, stopwatch));
+
+        var accounting = SampleAccounting.From(runner.Agents.Sum(a => a.RowsSent), consumer.Counters.Aggregated, consumer.Counters.Late, consumer.Counters.Invalid, consumer.Counters.Duplicate);
+        var report = ReportFromLedger(options.LedgerDirectory, simulation.StartUnixMs, simulation.EndUnixMs + 1, accounting);
+        return new DemoResult(report, simulation.Truth, simulation.FleetEnergyMilliJoules / 3.6e9, stopwatch.Elapsed);
+    }
+
+    /// <summary>The report of the ledger's windows that overlap [from, to).</summary>
+    public static FleetReport ReportFromLedger(string directory, long from, long to, SampleAccounting? accounting)
+    {
+        var reader = new LedgerReader(directory);
+        return ReportBuilder.Build(
+            reader.GpuWindows().Where(w => w.WindowEnd > from && w.WindowStart < to),
+            reader.JobWindows().Where(w => w.WindowEnd > from && w.WindowStart < to),
+            accounting);
+    }
+
+    private static DemoProgress Snapshot(FleetSimulation simulation, SimulatedFleetRunner runner, AggregatorConsumer consumer, Stopwatch stopwatch)
+    {
+        var now = Math.Min(simulation.NextUnixMs, simulation.EndUnixMs);
+        var aggregated = consumer.Counters.Aggregated;
+        return new DemoProgress(
+            DateTimeOffset.FromUnixTimeMilliseconds(now),
+            (double)(now - simulation.StartUnixMs) / (simulation.EndUnixMs - simulation.StartUnixMs),
+            runner.Agents.Sum(a => a.RowsSent),
+            aggregated,
+            consumer.Counters.Late,
+            consumer.WindowsWritten,
+            consumer.Messages.Lag,
+            consumer.Messages.Parked,
+            aggregated / Math.Max(0.001, stopwatch.Elapsed.TotalSeconds));
+    }
+
+    private static DateTimeOffset FloorToSecond(DateTimeOffset t) => new(t.Ticks - (t.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+}

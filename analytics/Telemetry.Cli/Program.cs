@@ -1,0 +1,3 @@
+using Telemetry.Cli;
+
+return await TelemetryApp.RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Spectre.Console;
+using Telemetry.Analytics.Reporting;
+
+namespace Telemetry.Cli.Rendering;
+
+/// <summary>Prints a fleet report as tables.</summary>
+internal static class ReportRenderer
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static void Render(IAnsiConsole console, FleetReport report, IReadOnlyDictionary<string, double>? truthKwh = null)
+    {
+        console.Write(new Rule($"[bold]Fleet report[/] {report.From:yyyy-MM-dd HH:mm} - {report.To:HH:mm} UTC").LeftJustified());
+        var fleet = new Grid().AddColumn().AddColumn();
+        fleet.AddRow("GPUs", report.Gpus.ToString(Invariant));
+        fleet.AddRow("Windows", report.Windows.ToString(Invariant));
+        fleet.AddRow("Fleet energy", $"{report.FleetEnergyKwh:N2} kWh");
+        fleet.AddRow("Average power", $"{report.AveragePowerKw:N2} kW");
+        fleet.AddRow("Allocated to jobs", $"{report.AllocatedEnergyKwh:N2} kWh");
+        fleet.AddRow("Unallocated", $"{report.UnallocatedEnergyKwh:N2} kWh");
+        console.Write(fleet);
+        console.WriteLine();
+        RenderJobs(console, report, truthKwh);
+        RenderWaste(console, report);
+        RenderHealth(console, report);
+        if (report.Samples is { } s)
+        {
+            console.MarkupLine(Invariant, "[bold]Samples[/]: produced {0:N0} = aggregated {1:N0} + late {2:N0} + invalid {3:N0} + duplicate {4:N0} + lost {5:N0}",
+                s.Produced, s.Aggregated, s.Late, s.Invalid, s.Duplicate, s.Lost);
+        }
+    }
+
+    private static void RenderJobs(IAnsiConsole console, FleetReport report, IReadOnlyDictionary<string, double>? truthKwh)
+    {
+        var table = new Table().Title("[bold]Jobs[/]").Border(TableBorder.Rounded);
+        table.AddColumns("Job", "Team", "Model", "GPUs", "GPU-h", "Energy kWh", "Avg W/GPU", "Busy", "Tokens/J", "TFLOPS/W");
+        if (truthKwh is not null)
+        {
+            table.AddColumn("vs truth");
+        }
+
+        foreach (var j in report.Jobs)
+        {
+            var cells = new List<string>
+            {
+                Markup.Escape(j.JobId), Markup.Escape(j.Team), Markup.Escape(j.GpuModel ?? "-"), j.Gpus.ToString(Invariant),
+                j.GpuHours.ToString("N1", Invariant), j.EnergyKwh.ToString("N2", Invariant), j.AveragePowerWatts.ToString("N0", Invariant),
+                j.Utilization.ToString("P0", Invariant), j.TokensPerJoule?.ToString("N2", Invariant) ?? "-", j.TflopsPerWatt?.ToString("N3", Invariant) ?? "-",
+            };
+            if (truthKwh is not null)
+            {
+                cells.Add(truthKwh.TryGetValue(j.JobId, out var truth) && truth > 0 ? ((j.EnergyKwh - truth) / truth).ToString("+0.000%;-0.000%", Invariant) : "-");
+            }
+
+            table.AddRow([.. cells]);
+        }
+
+        console.Write(table);
+    }
+
+    private static void RenderWaste(IAnsiConsole console, FleetReport report)
+    {
+        var table = new Table().Title("[bold]Idle and wasteful GPUs[/]").Border(TableBorder.Rounded);
+        table.AddColumns("Class", "Node", "GPU", "Model", "Job", "Hours", "Energy kWh");
+        foreach (var w in report.Waste.Where(w => w.Class != "unallocated-idle"))
+        {
+            table.AddRow(w.Class, Markup.Escape(w.Node), w.GpuIndex.ToString(Invariant), Markup.Escape(w.GpuModel), Markup.Escape(w.JobId ?? "-"), w.Hours.ToString("N2", Invariant), w.EnergyKwh.ToString("N2", Invariant));
+        }
+
+        var unallocated = report.Waste.Where(w => w.Class == "unallocated-idle").ToList();
+        if (unallocated.Count > 0)
+        {
+            table.AddRow("unallocated-idle", $"{unallocated.Select(w => w.GpuUuid).Distinct().Count()} GPUs", "", "", "", unallocated.Sum(w => w.Hours).ToString("N2", Invariant), unallocated.Sum(w => w.EnergyKwh).ToString("N2", Invariant));
+        }
+
+        console.Write(table);
+    }
+
+    private static void RenderHealth(IAnsiConsole console, FleetReport report)
+    {
+        var table = new Table().Title("[bold]XID and throttling events[/]").Border(TableBorder.Rounded);
+        table.AddColumns("First seen (UTC)", "Node", "GPU", "Event", "Detail", "Max GPU °C", "Max HBM °C");
+        foreach (var h in report.Health)
+        {
+            table.AddRow(h.FirstSeen.ToString("HH:mm", Invariant), Markup.Escape(h.Node), h.GpuIndex.ToString(Invariant), h.Kind, Markup.Escape(h.Detail),
+                h.MaxGpuTempC?.ToString("N0", Invariant) ?? "-", h.MaxMemoryTempC?.ToString("N0", Invariant) ?? "-");
+        }
+
+        console.Write(table);
+    }
+}

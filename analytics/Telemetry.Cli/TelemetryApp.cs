@@ -1,0 +1,46 @@
+using Spectre.Console.Cli;
+using Telemetry.Cli.Commands;
+
+namespace Telemetry.Cli;
+
+/// <summary>The <c>telemetry</c> command line: its commands, their help and examples.</summary>
+internal static class TelemetryApp
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+
+        return await Build().RunAsync(args, cancellation.Token).ConfigureAwait(false);
+    }
+
+    public static CommandApp Build()
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("telemetry");
+            config.AddCommand<DemoCommand>("demo")
+                .WithDescription("Run broker, simulated fleet, agents and aggregator in one process; print the fleet report.")
+                .WithExample("demo")
+                .WithExample("demo", "--nodes", "32", "--duration", "2h", "--speed", "max", "--summary-json", "summary.json");
+            config.AddCommand<BrokerCommand>("broker")
+                .WithDescription("Run the embedded Kafka broker (librdkafka's mock cluster) and print its bootstrap address.")
+                .WithExample("broker", "--partitions", "16");
+            config.AddCommand<AgentCommand>("agent")
+                .WithDescription("Run node agents for a simulated fleet against a Kafka cluster.")
+                .WithExample("agent", "--bootstrap", "127.0.0.1:39093", "--nodes", "4", "--speed", "60");
+            config.AddCommand<AggregateCommand>("aggregate")
+                .WithDescription("Run an aggregator: consume the telemetry topics, close windows, write the ledger.")
+                .WithExample("aggregate", "--bootstrap", "127.0.0.1:39093", "--out", "ledger");
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("Print the fleet report of a ledger directory.")
+                .WithExample("report", "--ledger", "ledger", "--summary-json", "report.json");
+        });
+        return app;
+    }
+}

@@ -1,0 +1,93 @@
+using Confluent.Kafka;
+
+namespace Telemetry.Kafka;
+
+/// <summary>
+/// How to reach Kafka. Production changes only <see cref="BootstrapServers"/> and, through <see cref="Properties"/>,
+/// security settings (<c>security.protocol</c>, <c>sasl.mechanism</c>, ...), which pass to librdkafka as they are.
+/// </summary>
+public sealed class KafkaOptions
+{
+    /// <summary>The <c>bootstrap.servers</c> list. Required; the embedded broker fills it in the demo.</summary>
+    public string BootstrapServers { get; set; } = "";
+
+    /// <summary>Producer compression: lz4 (default) or zstd, gzip, snappy, none.</summary>
+    public string Compression { get; set; } = "lz4";
+
+    /// <summary>How long the producer waits to fill a batch. Default 20 ms.</summary>
+    public int LingerMs { get; set; } = 20;
+
+    /// <summary>Extra librdkafka properties, applied last.</summary>
+    public Dictionary<string, string> Properties { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Throws with a message naming the setting when a value is unusable.</summary>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(BootstrapServers))
+        {
+            throw new ArgumentException("Kafka:BootstrapServers is empty: give the broker list (host:port,...), or run the embedded broker.", nameof(BootstrapServers));
+        }
+
+        if (!Enum.TryParse<CompressionType>(Compression, ignoreCase: true, out _))
+        {
+            throw new ArgumentException($"Kafka:Compression '{Compression}' is not one of none, gzip, snappy, lz4, zstd.", nameof(Compression));
+        }
+
+        if (LingerMs is < 0 or > 10_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(LingerMs), LingerMs, "Kafka:LingerMs must be between 0 and 10000.");
+        }
+    }
+
+    /// <summary>Settings of an idempotent, compressing, batching producer.</summary>
+    public ProducerConfig ProducerConfig(string clientId)
+    {
+        Validate();
+        var config = new ProducerConfig
+        {
+            BootstrapServers = BootstrapServers,
+            ClientId = clientId,
+            EnableIdempotence = true,
+            Acks = Acks.All,
+            CompressionType = Enum.Parse<CompressionType>(Compression, ignoreCase: true),
+            LingerMs = LingerMs,
+            BatchSize = 1_000_000,
+            QueueBufferingMaxKbytes = 256 * 1024,
+            MessageTimeoutMs = 300_000,
+        };
+        Apply(config);
+        return config;
+    }
+
+    /// <summary>Settings of an at-least-once consumer: offsets are stored by the application, then committed.</summary>
+    public ConsumerConfig ConsumerConfig(string groupId, string clientId)
+    {
+        Validate();
+        var config = new ConsumerConfig
+        {
+            BootstrapServers = BootstrapServers,
+            GroupId = groupId,
+            ClientId = clientId,
+            EnableAutoCommit = true,
+            AutoCommitIntervalMs = 1000,
+            EnableAutoOffsetStore = false,
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
+            MaxPartitionFetchBytes = 8 * 1024 * 1024,
+            FetchMaxBytes = 64 * 1024 * 1024,
+            QueuedMaxMessagesKbytes = 128 * 1024,
+            SessionTimeoutMs = 10_000,
+            HeartbeatIntervalMs = 1_000,
+        };
+        Apply(config);
+        return config;
+    }
+
+    private void Apply(ClientConfig config)
+    {
+        foreach (var (key, value) in Properties)
+        {
+            config.Set(key, value);
+        }
+    }
+}
