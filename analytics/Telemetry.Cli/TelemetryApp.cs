@@ -18,12 +18,18 @@ internal static class TelemetryApp
         return await Build().RunAsync(args, cancellation.Token).ConfigureAwait(false);
     }
 
-    public static CommandApp Build()
+    /// <summary>The command app; <paramref name="console"/> receives help and errors (the terminal by default).</summary>
+    public static CommandApp Build(Spectre.Console.IAnsiConsole? console = null)
     {
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.SetApplicationName("telemetry");
+            if (console is not null)
+            {
+                config.ConfigureConsole(console);
+            }
+
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription("Run broker, simulated fleet, agents and aggregator in one process; print the fleet report.")
                 .WithExample("demo")

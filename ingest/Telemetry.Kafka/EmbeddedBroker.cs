@@ -33,7 +33,10 @@ public sealed class EmbeddedBroker : IDisposable
         var errors = Marshal.AllocHGlobal(512);
         try
         {
-            var owner = RdKafkaNative.rd_kafka_new(RdKafkaNative.ProducerType, RdKafkaNative.rd_kafka_conf_new(), errors, 512);
+            var conf = RdKafkaNative.rd_kafka_conf_new();
+            // The handle only owns the cluster and never connects; keep librdkafka from noting its missing bootstrap.servers.
+            RdKafkaNative.rd_kafka_conf_set(conf, "log_level", "3", errors, 512);
+            var owner = RdKafkaNative.rd_kafka_new(RdKafkaNative.ProducerType, conf, errors, 512);
             if (owner == IntPtr.Zero)
             {
                 throw new InvalidOperationException("librdkafka could not create the mock cluster's client handle: " + Marshal.PtrToStringUTF8(errors));

@@ -13,7 +13,7 @@ internal sealed class DemoCommand : AsyncCommand<DemoSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, DemoSettings settings, CancellationToken cancellationToken)
     {
-        var console = AnsiConsole.Console;
+        var console = Consoles.Standard();
         using var loggers = Logging.Create();
         var options = new DemoOptions
         {

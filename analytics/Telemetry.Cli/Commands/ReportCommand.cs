@@ -32,7 +32,7 @@ internal sealed class ReportCommand : Command<ReportCommand.Settings>
     {
         var reader = new LedgerReader(settings.Ledger);
         var report = ReportBuilder.Build(reader.GpuWindows(), reader.JobWindows(), samples: null);
-        ReportRenderer.Render(AnsiConsole.Console, report);
+        ReportRenderer.Render(Consoles.Standard(), report);
         if (settings.SummaryJson is { } path)
         {
             File.WriteAllText(path, JsonSerializer.Serialize(report, ReportJsonContext.Default.FleetReport));

@@ -34,23 +34,28 @@ internal static class ReportRenderer
     private static void RenderJobs(IAnsiConsole console, FleetReport report, IReadOnlyDictionary<string, double>? truthKwh)
     {
         var table = new Table().Title("[bold]Jobs[/]").Border(TableBorder.Rounded);
-        table.AddColumns("Job", "Team", "Model", "GPUs", "GPU-h", "Energy kWh", "Avg W/GPU", "Busy", "Tokens/J", "TFLOPS/W");
+        table.AddColumns("Job", "Team", "Model", "GPUs", "GPU-h", "kWh", "W/GPU", "Busy", "Tokens/J", "TFLOPS/W");
         if (truthKwh is not null)
         {
             table.AddColumn("vs truth");
+        }
+
+        foreach (var column in table.Columns.Skip(3))
+        {
+            column.RightAligned();
         }
 
         foreach (var j in report.Jobs)
         {
             var cells = new List<string>
             {
-                Markup.Escape(j.JobId), Markup.Escape(j.Team), Markup.Escape(j.GpuModel ?? "-"), j.Gpus.ToString(Invariant),
+                Markup.Escape(j.JobId), Markup.Escape(j.Team), Markup.Escape(ShortModel(j.GpuModel)), j.Gpus.ToString(Invariant),
                 j.GpuHours.ToString("N1", Invariant), j.EnergyKwh.ToString("N2", Invariant), j.AveragePowerWatts.ToString("N0", Invariant),
                 j.Utilization.ToString("P0", Invariant), j.TokensPerJoule?.ToString("N2", Invariant) ?? "-", j.TflopsPerWatt?.ToString("N3", Invariant) ?? "-",
             };
             if (truthKwh is not null)
             {
-                cells.Add(truthKwh.TryGetValue(j.JobId, out var truth) && truth > 0 ? ((j.EnergyKwh - truth) / truth).ToString("+0.000%;-0.000%", Invariant) : "-");
+                cells.Add(truthKwh.TryGetValue(j.JobId, out var truth) && truth > 0 ? Math.Round((j.EnergyKwh - truth) / truth, 5).ToString("+0.000%;-0.000%;0.000%", Invariant) : "-");
             }
 
             table.AddRow([.. cells]);
@@ -59,13 +64,26 @@ internal static class ReportRenderer
         console.Write(table);
     }
 
+    /// <summary>The model without the vendor and the memory suffix: "NVIDIA H100 80GB HBM3" is "H100".</summary>
+    internal static string ShortModel(string? model)
+    {
+        if (string.IsNullOrWhiteSpace(model))
+        {
+            return "-";
+        }
+
+        var name = model.StartsWith("NVIDIA ", StringComparison.Ordinal) ? model["NVIDIA ".Length..] : model;
+        var end = name.IndexOfAny([' ', '-']);
+        return end > 0 ? name[..end] : name;
+    }
+
     private static void RenderWaste(IAnsiConsole console, FleetReport report)
     {
         var table = new Table().Title("[bold]Idle and wasteful GPUs[/]").Border(TableBorder.Rounded);
         table.AddColumns("Class", "Node", "GPU", "Model", "Job", "Hours", "Energy kWh");
         foreach (var w in report.Waste.Where(w => w.Class != "unallocated-idle"))
         {
-            table.AddRow(w.Class, Markup.Escape(w.Node), w.GpuIndex.ToString(Invariant), Markup.Escape(w.GpuModel), Markup.Escape(w.JobId ?? "-"), w.Hours.ToString("N2", Invariant), w.EnergyKwh.ToString("N2", Invariant));
+            table.AddRow(w.Class, Markup.Escape(w.Node), w.GpuIndex.ToString(Invariant), Markup.Escape(ShortModel(w.GpuModel)), Markup.Escape(w.JobId ?? "-"), w.Hours.ToString("N2", Invariant), w.EnergyKwh.ToString("N2", Invariant));
         }
 
         var unallocated = report.Waste.Where(w => w.Class == "unallocated-idle").ToList();

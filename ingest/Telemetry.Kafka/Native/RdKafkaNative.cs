@@ -10,6 +10,9 @@ internal static partial class RdKafkaNative
     [LibraryImport(RdKafkaLibrary.Name)]
     internal static partial IntPtr rd_kafka_conf_new();
 
+    [LibraryImport(RdKafkaLibrary.Name, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int rd_kafka_conf_set(IntPtr conf, string name, string value, IntPtr errstr, nuint errstrSize);
+
     [LibraryImport(RdKafkaLibrary.Name)]
     internal static partial IntPtr rd_kafka_new(int type, IntPtr conf, IntPtr errstr, nuint errstrSize);
 

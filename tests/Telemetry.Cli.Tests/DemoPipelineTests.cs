@@ -1,0 +1,158 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Telemetry.Cli.Commands;
+using Telemetry.Cli.Demo;
+
+namespace Telemetry.Cli.Tests;
+
+[TestClass]
+public sealed class DemoPipelineTests
+{
+    private static readonly string[] WasteClasses = ["allocated-idle", "memory-parked", "zombie", "unallocated-idle"];
+    private static readonly string[] SampleTerms = ["produced", "aggregated", "late", "invalid", "lost"];
+    private static DemoResult _result = null!;
+    private static string _ledger = null!;
+
+    [ClassInitialize]
+    public static async Task RunASimulatedHourThroughThePipeline(TestContext context)
+    {
+        _ledger = Path.Combine(Path.GetTempPath(), "telemetry-e2e-" + Guid.NewGuid().ToString("N"));
+        var options = new DemoOptions
+        {
+            Nodes = 8,
+            GpusPerNode = 8,
+            Duration = TimeSpan.FromHours(1),
+            Speed = 0,
+            Seed = 7,
+            Start = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero),
+            LedgerDirectory = _ledger,
+            Partitions = 4,
+        };
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(5));
+        _result = await new DemoPipeline(NullLoggerFactory.Instance, TimeProvider.System).RunAsync(options, null, timeout.Token);
+    }
+
+    [ClassCleanup]
+    public static void DeleteLedger()
+    {
+        if (Directory.Exists(_ledger))
+        {
+            Directory.Delete(_ledger, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public void EveryJobsEnergyIsWithinHalfAPercentOfTheTruth()
+    {
+        var jobs = _result.Report.Jobs.ToDictionary(j => j.JobId);
+        Assert.HasCount(_result.Truth.Count, jobs, "every simulated job appears in the report");
+        foreach (var (id, truth) in _result.Truth)
+        {
+            var measured = jobs[id].EnergyJoules;
+            Assert.IsGreaterThan(0, truth.EnergyJoules, id);
+            Assert.IsLessThan(0.005, Math.Abs(measured - truth.EnergyJoules) / truth.EnergyJoules, $"{id}: pipeline {measured} J, truth {truth.EnergyJoules} J");
+        }
+    }
+
+    [TestMethod]
+    public void TokensMatchTheTruthExactly()
+    {
+        var inference = _result.Truth.Values.Where(t => t.Tokens > 0).ToList();
+        Assert.IsNotEmpty(inference, "the fleet has inference jobs that report tokens");
+        foreach (var truth in _result.Truth.Values)
+        {
+            var job = _result.Report.Jobs.Single(j => j.JobId == truth.Job.Id);
+            Assert.AreEqual(truth.Tokens, job.Tokens, truth.Job.Id);
+        }
+    }
+
+    [TestMethod]
+    public void GpuSecondsOfEveryJobMatchTheTruth()
+    {
+        foreach (var truth in _result.Truth.Values)
+        {
+            var job = _result.Report.Jobs.Single(j => j.JobId == truth.Job.Id);
+            Assert.AreEqual(truth.GpuSeconds, job.GpuHours * 3600, 1e-6, truth.Job.Id);
+        }
+    }
+
+    [TestMethod]
+    public void EverySampleProducedIsAccountedFor()
+    {
+        var samples = _result.Report.Samples!;
+        Assert.AreEqual(8L * 8 * 3601, samples.Produced, "one sample per GPU per second, both ends included");
+        Assert.AreEqual(samples.Produced, samples.Aggregated + samples.Late + samples.Invalid + samples.Duplicate);
+        Assert.AreEqual(0L, samples.Lost);
+    }
+
+    [TestMethod]
+    public void FleetEnergyMatchesTheTruth()
+    {
+        Assert.AreEqual(_result.FleetEnergyTruthKwh, _result.Report.FleetEnergyKwh, _result.FleetEnergyTruthKwh * 0.005);
+    }
+
+    [TestMethod]
+    public void LedgerHoldsOneFileForEachWindowOfTheHour()
+    {
+        var files = Directory.GetFiles(Path.Combine(_ledger, "gpu-windows"), "*.arrow");
+        Assert.HasCount(61, files, "60 whole minutes and the minute holding the closing sample");
+        Assert.IsEmpty(Directory.GetFiles(_ledger, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [TestMethod]
+    public void ReportNamesTheWastefulGpusAndTheHealthEvents()
+    {
+        var classes = _result.Report.Waste.Select(w => w.Class).ToHashSet();
+        CollectionAssert.IsSubsetOf(WasteClasses, classes.ToList());
+        Assert.IsTrue(_result.Report.Health.Any(h => h.Kind == "xid" && h.Detail == "XID 48"));
+        Assert.IsTrue(_result.Report.Health.Any(h => h.Kind == "throttling"));
+    }
+
+    [TestMethod]
+    public void JobsThatReportTokensGetTokensPerJouleAndTheOthersTflopsPerWatt()
+    {
+        foreach (var job in _result.Report.Jobs)
+        {
+            if (_result.Truth[job.JobId].Tokens > 0)
+            {
+                Assert.IsNotNull(job.TokensPerJoule, job.JobId);
+                Assert.AreEqual(job.Tokens / job.EnergyJoules, job.TokensPerJoule!.Value, 1e-9);
+            }
+            else
+            {
+                Assert.IsNull(job.TokensPerJoule, job.JobId);
+            }
+
+            Assert.IsNotNull(job.TflopsPerWatt, job.JobId);
+        }
+
+        var training = _result.Report.Jobs.First(j => j.JobId.StartsWith("llm-pretrain", StringComparison.Ordinal));
+        var parked = _result.Report.Jobs.First(j => j.JobId.StartsWith("parked", StringComparison.Ordinal));
+        Assert.IsGreaterThan(parked.TflopsPerWatt!.Value, training.TflopsPerWatt!.Value, "training does tensor work; a parked job does none");
+    }
+
+    [TestMethod]
+    public void SummaryJsonCarriesFleetEnergyJobsAndSampleAccounting()
+    {
+        using var json = JsonDocument.Parse(DemoCommand.SummaryJson(_result));
+        var root = json.RootElement;
+        Assert.AreEqual(_result.Report.FleetEnergyKwh, root.GetProperty("fleet_energy_kwh").GetDouble(), 1e-9);
+        var jobs = root.GetProperty("jobs").EnumerateArray().ToList();
+        Assert.HasCount(_result.Truth.Count, jobs);
+        foreach (var job in jobs)
+        {
+            Assert.IsFalse(string.IsNullOrEmpty(job.GetProperty("job_id").GetString()));
+            Assert.IsGreaterThan(0, job.GetProperty("energy_kwh").GetDouble());
+            Assert.IsTrue(job.TryGetProperty("tokens_per_joule", out _) && job.TryGetProperty("tflops_per_watt", out _));
+        }
+
+        var samples = root.GetProperty("samples");
+        foreach (var term in SampleTerms)
+        {
+            Assert.IsTrue(samples.TryGetProperty(term, out _), term);
+        }
+
+        Assert.AreEqual(_result.FleetEnergyTruthKwh, root.GetProperty("simulator_truth").GetProperty("fleet_energy_kwh").GetDouble(), 1e-9);
+    }
+}
