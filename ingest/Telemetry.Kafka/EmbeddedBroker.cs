@@ -63,24 +63,47 @@ public sealed class EmbeddedBroker : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(topic);
         ArgumentOutOfRangeException.ThrowIfLessThan(partitions, 1);
-        Check(RdKafkaNative.rd_kafka_mock_topic_create(Cluster(), topic, partitions, replicationFactor), $"create topic '{topic}'");
+        lock (_gate)
+        {
+            Check(RdKafkaNative.rd_kafka_mock_topic_create(Cluster(), topic, partitions, replicationFactor), $"create topic '{topic}'");
+        }
     }
 
     /// <summary>Disconnects a broker (-1: all) and refuses new connections until <see cref="SetBrokerUp"/>.</summary>
-    public void SetBrokerDown(int brokerId = -1) => Check(RdKafkaNative.rd_kafka_mock_broker_set_down(Cluster(), brokerId), "set broker down");
+    public void SetBrokerDown(int brokerId = -1)
+    {
+        lock (_gate)
+        {
+            Check(RdKafkaNative.rd_kafka_mock_broker_set_down(Cluster(), brokerId), "set broker down");
+        }
+    }
 
     /// <summary>Lets a broker (-1: all) accept connections again.</summary>
-    public void SetBrokerUp(int brokerId = -1) => Check(RdKafkaNative.rd_kafka_mock_broker_set_up(Cluster(), brokerId), "set broker up");
+    public void SetBrokerUp(int brokerId = -1)
+    {
+        lock (_gate)
+        {
+            Check(RdKafkaNative.rd_kafka_mock_broker_set_up(Cluster(), brokerId), "set broker up");
+        }
+    }
 
     /// <summary>Adds round-trip latency to a broker (-1: all).</summary>
-    public void SetRoundTripTime(TimeSpan rtt, int brokerId = -1) =>
-        Check(RdKafkaNative.rd_kafka_mock_broker_set_rtt(Cluster(), brokerId, (int)rtt.TotalMilliseconds), "set broker round-trip time");
+    public void SetRoundTripTime(TimeSpan rtt, int brokerId = -1)
+    {
+        lock (_gate)
+        {
+            Check(RdKafkaNative.rd_kafka_mock_broker_set_rtt(Cluster(), brokerId, (int)rtt.TotalMilliseconds), "set broker round-trip time");
+        }
+    }
 
     /// <summary>Makes the next requests of one Kafka API (0: Produce, 1: Fetch, 8: OffsetCommit, ...) fail with these error codes, in order.</summary>
     public void PushRequestErrors(short apiKey, params int[] errorCodes)
     {
         ArgumentNullException.ThrowIfNull(errorCodes);
-        RdKafkaNative.rd_kafka_mock_push_request_errors_array(Cluster(), apiKey, (nuint)errorCodes.Length, errorCodes);
+        lock (_gate)
+        {
+            RdKafkaNative.rd_kafka_mock_push_request_errors_array(Cluster(), apiKey, (nuint)errorCodes.Length, errorCodes);
+        }
     }
 
     /// <inheritdoc />
@@ -102,6 +125,7 @@ public sealed class EmbeddedBroker : IDisposable
         }
     }
 
+    // Callers hold _gate, so the cluster cannot be destroyed while a command uses it.
     private IntPtr Cluster()
     {
         ObjectDisposedException.ThrowIf(_cluster == IntPtr.Zero, this);

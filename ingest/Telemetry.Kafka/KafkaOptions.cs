@@ -8,6 +8,8 @@ namespace Telemetry.Kafka;
 /// </summary>
 public sealed class KafkaOptions
 {
+    private static readonly string[] CompressionCodecs = ["none", "gzip", "snappy", "lz4", "zstd"];
+
     /// <summary>The <c>bootstrap.servers</c> list. Required; the embedded broker fills it in the demo.</summary>
     public string BootstrapServers { get; set; } = "";
 
@@ -28,7 +30,7 @@ public sealed class KafkaOptions
             throw new ArgumentException("Kafka:BootstrapServers is empty: give the broker list (host:port,...), or run the embedded broker.", nameof(BootstrapServers));
         }
 
-        if (!Enum.TryParse<CompressionType>(Compression, ignoreCase: true, out _))
+        if (!CompressionCodecs.Contains(Compression, StringComparer.OrdinalIgnoreCase))
         {
             throw new ArgumentException($"Kafka:Compression '{Compression}' is not one of none, gzip, snappy, lz4, zstd.", nameof(Compression));
         }

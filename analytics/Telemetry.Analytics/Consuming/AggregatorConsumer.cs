@@ -98,15 +98,7 @@ public sealed class AggregatorConsumer : IDisposable
     /// <summary>Ends a finite stream: attributes what is held back, closes every window, stores and commits offsets.</summary>
     public void Finish()
     {
-        while (_handler.ParkedCount > 0)
-        {
-            _handler.ReleaseOverdue();
-            if (_handler.ParkedCount > 0)
-            {
-                Thread.Sleep(50);
-            }
-        }
-
+        _handler.ReleaseAll();
         WriteAndStore(_handler.Aggregator.CloseAll());
         try
         {

@@ -73,6 +73,22 @@ internal sealed class MessageHandler(SampleAggregator aggregator, AggregatorOpti
         return released;
     }
 
+    /// <summary>Attributes every held-back batch with what is known: the end of a finite stream, when no allocation event can still come.</summary>
+    public void ReleaseAll()
+    {
+        foreach (var queue in _parked.Values)
+        {
+            while (queue.TryDequeue(out var parked))
+            {
+                _parkedCount--;
+                Counters.AddAttributionTimeout();
+                Aggregate(parked.Message);
+            }
+        }
+
+        Counters.SetParked(_parkedCount);
+    }
+
     /// <summary>Batches still held back.</summary>
     public int ParkedCount => _parkedCount;
 
@@ -131,20 +147,13 @@ internal sealed class MessageHandler(SampleAggregator aggregator, AggregatorOpti
     private bool CheckSequence(ConsumedMessage message, out string agent)
     {
         agent = message.Text(MessageHeaders.AgentId) ?? "";
-        var version = message.Number(MessageHeaders.SchemaVersion);
-        var expectedVersion = message.Source.Topic == Topics.Samples ? SampleSchema.Version : EventCodec.Version;
-        if (version != expectedVersion)
-        {
-            Bad(message, "unsupported-version", version is null ? "no schema-version header" : $"schema version {version}; this build reads {expectedVersion}");
-            return false;
-        }
-
         if (agent.Length == 0 || message.Number(MessageHeaders.Sequence) is not { } seq)
         {
             Bad(message, "missing-headers", "agent-id or seq header missing");
             return false;
         }
 
+        // The sequence is recorded before the payload is judged, so a bad message counts as bad, not also as lost.
         var key = (agent, message.Source.Topic);
         if (_sequences.TryGetValue(key, out var last))
         {
@@ -162,6 +171,14 @@ internal sealed class MessageHandler(SampleAggregator aggregator, AggregatorOpti
         }
 
         _sequences[key] = seq;
+        var version = message.Number(MessageHeaders.SchemaVersion);
+        var expectedVersion = message.Source.Topic == Topics.Samples ? SampleSchema.Version : EventCodec.Version;
+        if (version != expectedVersion)
+        {
+            Bad(message, "unsupported-version", version is null ? "no schema-version header" : $"schema version {version}; this build reads {expectedVersion}");
+            return false;
+        }
+
         return true;
     }
 

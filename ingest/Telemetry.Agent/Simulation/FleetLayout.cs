@@ -86,7 +86,8 @@ internal static class FleetLayout
 
     private static string Uuid(ulong seed, int gpu)
     {
-        var a = Noise.Mix(seed ^ (ulong)gpu);
+        // Mix the seed before combining it with the GPU number, so no two seeds share UUIDs.
+        var a = Noise.Mix(Noise.Mix(seed) ^ (ulong)gpu);
         var b = Noise.Mix(a);
         var hex = a.ToString("x16", CultureInfo.InvariantCulture) + b.ToString("x16", CultureInfo.InvariantCulture);
         return $"GPU-{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..32]}";

@@ -1,0 +1,87 @@
+using Telemetry.Analytics.Aggregation;
+using Telemetry.Analytics.Tests.Support;
+using static Telemetry.Analytics.Tests.Support.TestFleet;
+
+namespace Telemetry.Analytics.Tests.Windows;
+
+[TestClass]
+public sealed class WatermarkTests
+{
+    private static readonly AggregatorOptions Options = new() { IdlePartitionTimeout = TimeSpan.FromSeconds(10) };
+
+    [TestMethod]
+    public void SlowPartitionHoldsTheWatermarkBack()
+    {
+        var aggregator = new SampleAggregator(Options, Clock());
+        new SampleRows().Add(OtherH100, At(5)).FeedTo(aggregator, Samples1);
+        TenSecondSamplesUpTo(100).FeedTo(aggregator, Samples0);
+
+        var closed = aggregator.CloseReadyWindows();
+
+        Assert.IsEmpty(closed);
+        Assert.AreEqual(At(5), aggregator.WatermarkTracker.Value);
+    }
+
+    [TestMethod]
+    public void PartitionSilentForLessThanTheIdleTimeoutStillHoldsTheWatermarkBack()
+    {
+        var clock = Clock();
+        var aggregator = new SampleAggregator(Options, clock);
+        new SampleRows().Add(OtherH100, At(5)).FeedTo(aggregator, Samples1);
+        TenSecondSamplesUpTo(100).FeedTo(aggregator, Samples0);
+        clock.Advance(TimeSpan.FromSeconds(9));
+        new SampleRows().Add(H100, At(110)).FeedTo(aggregator, Samples0);
+
+        var closed = aggregator.CloseReadyWindows();
+
+        Assert.IsEmpty(closed);
+        Assert.AreEqual(At(5), aggregator.WatermarkTracker.Value);
+    }
+
+    [TestMethod]
+    public void PartitionSilentLongerThanTheIdleTimeoutNoLongerHoldsTheWatermarkBack()
+    {
+        var clock = Clock();
+        var aggregator = new SampleAggregator(Options, clock);
+        new SampleRows().Add(OtherH100, At(5)).FeedTo(aggregator, Samples1);
+        TenSecondSamplesUpTo(100).FeedTo(aggregator, Samples0);
+        clock.Advance(TimeSpan.FromSeconds(11));
+        new SampleRows().Add(H100, At(110)).FeedTo(aggregator, Samples0);
+
+        var closed = aggregator.CloseReadyWindows();
+
+        var window = Assert.ContainsSingle(closed);
+        Assert.AreEqual(T0, window.Start);
+        Assert.HasCount(2, window.Gpus);
+        Assert.AreEqual(At(110), aggregator.WatermarkTracker.Value);
+    }
+
+    [TestMethod]
+    public void WatermarkDoesNotMoveBackWhenAnIdlePartitionSendsAgain()
+    {
+        var clock = Clock();
+        var aggregator = new SampleAggregator(Options, clock);
+        new SampleRows().Add(OtherH100, At(5)).FeedTo(aggregator, Samples1);
+        TenSecondSamplesUpTo(100).FeedTo(aggregator, Samples0);
+        clock.Advance(TimeSpan.FromSeconds(11));
+        new SampleRows().Add(H100, At(110)).FeedTo(aggregator, Samples0);
+        aggregator.CloseReadyWindows();
+
+        new SampleRows().Add(OtherH100, At(6)).FeedTo(aggregator, Samples1);
+        var closed = aggregator.CloseReadyWindows();
+
+        Assert.IsEmpty(closed);
+        Assert.AreEqual(At(110), aggregator.WatermarkTracker.Value);
+    }
+
+    private static SampleRows TenSecondSamplesUpTo(int lastSecond)
+    {
+        var rows = new SampleRows();
+        for (var s = 0; s <= lastSecond; s += 10)
+        {
+            rows.Add(H100, At(s));
+        }
+
+        return rows;
+    }
+}
