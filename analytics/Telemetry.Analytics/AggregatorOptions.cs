@@ -24,6 +24,12 @@ public sealed class AggregatorOptions
     /// <summary>Kafka consumer group. Default <c>telemetry-aggregator</c>.</summary>
     public string GroupId { get; set; } = "telemetry-aggregator";
 
+    /// <summary>
+    /// Where a consumer group without committed offsets starts: false (default) at the earliest retained message, true
+    /// at the end of each partition as of its assignment, so that only data produced afterwards is read.
+    /// </summary>
+    public bool StartAtEnd { get; set; }
+
     /// <summary>Sample batches held back while their node's allocation events are still on the way. Default 10000.</summary>
     public int MaxParkedBatches { get; set; } = 10_000;
 

@@ -25,6 +25,7 @@ public sealed class AggregatorConsumer : IDisposable
     private readonly Dictionary<SourcePartition, long> _stored = [];
     private long _lastClose;
     private long _lastLag;
+    private readonly TaskCompletionSource _assigned = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Creates the consumer and subscribes it to the contract's topics.</summary>
     public AggregatorConsumer(KafkaOptions kafka, AggregatorOptions options, LedgerWriter ledger, ILoggerFactory loggers, TimeProvider time, string clientId = "aggregator")
@@ -40,12 +41,15 @@ public sealed class AggregatorConsumer : IDisposable
         _handler = new MessageHandler(new SampleAggregator(options, time), options, time, _logger);
         _consumer = new ConsumerBuilder<string, byte[]>(kafka.ConsumerConfig(options.GroupId, clientId))
             .SetErrorHandler((_, e) => Log.ConsumerError(_logger, e.Reason))
-            .SetPartitionsAssignedHandler((_, partitions) => Log.Assigned(_logger, partitions))
+            .SetPartitionsAssignedHandler((consumer, partitions) => OnAssigned(consumer, partitions, options.StartAtEnd))
             .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions))
             .SetPartitionsLostHandler((_, partitions) => OnLost(partitions))
             .Build();
         _consumer.Subscribe(Topics.All);
     }
+
+    /// <summary>Completes once the group has assigned this consumer its partitions.</summary>
+    public Task Assigned => _assigned.Task;
 
     /// <summary>Row accounting.</summary>
     public AggregatorCounters Counters => _handler.Aggregator.Counters;
@@ -196,6 +200,21 @@ public sealed class AggregatorConsumer : IDisposable
         }
 
         _handler.Counters.SetLag(lag);
+    }
+
+    private List<TopicPartitionOffset> OnAssigned(IConsumer<string, byte[]> consumer, List<TopicPartition> partitions, bool startAtEnd)
+    {
+        Log.Assigned(_logger, partitions);
+        var offsets = partitions.Select(p =>
+        {
+            var committed = startAtEnd ? consumer.Committed([p], TimeSpan.FromSeconds(10)).Single().Offset : Offset.Unset;
+            var start = startAtEnd && committed == Offset.Unset
+                ? consumer.QueryWatermarkOffsets(p, TimeSpan.FromSeconds(10)).High
+                : Offset.Unset;
+            return new TopicPartitionOffset(p, start);
+        }).ToList();
+        _assigned.TrySetResult();
+        return offsets;
     }
 
     private void OnRevoked(List<TopicPartitionOffset> partitions)

@@ -26,8 +26,9 @@ internal sealed class DemoCommand : AsyncCommand<DemoSettings>
             Partitions = settings.Partitions,
             BatchSeconds = settings.BatchSeconds,
             WindowLength = settings.WindowValue,
+            Kafka = settings.HasBootstrap ? settings.KafkaOptions() : null,
         };
-        console.MarkupLineInterpolated($"Simulating [bold]{options.Nodes} nodes × {options.GpusPerNode} GPUs[/] for {options.Duration} at {(options.Speed == 0 ? "full speed" : $"{options.Speed}× speed")}; ledger in [bold]{Path.GetFullPath(options.LedgerDirectory)}[/]");
+        console.MarkupLineInterpolated($"Simulating [bold]{options.Nodes} nodes × {options.GpusPerNode} GPUs[/] for {options.Duration} at {(options.Speed == 0 ? "full speed" : $"{options.Speed}× speed")} through {options.Kafka?.BootstrapServers ?? "the embedded broker"}; ledger in [bold]{Path.GetFullPath(options.LedgerDirectory)}[/]");
         var view = new ProgressView(console);
         var result = await view.RunLiveAsync(() => new DemoPipeline(loggers, TimeProvider.System).RunAsync(options, view.Update, cancellationToken)).ConfigureAwait(false);
 

@@ -6,10 +6,10 @@ using Telemetry.Kafka;
 namespace Telemetry.Cli.Commands;
 
 /// <summary>Options shared by commands that talk to a Kafka cluster.</summary>
-internal class KafkaClientSettings : CommandSettings
+internal abstract class KafkaClientSettings : CommandSettings
 {
     [CommandOption("--bootstrap <SERVERS>")]
-    [Description("Kafka bootstrap.servers (host:port,...). Default: the TELEMETRY_KAFKA_BOOTSTRAP environment variable.")]
+    [Description("Kafka bootstrap.servers (host:port,...). Default: the TELEMETRY_KAFKA_BOOTSTRAP environment variable; the demo runs its own broker without one.")]
     public string? Bootstrap { get; init; }
 
     [CommandOption("--kafka-property <KEY=VALUE>")]
@@ -28,9 +28,15 @@ internal class KafkaClientSettings : CommandSettings
         return options;
     }
 
+    /// <summary>Whether the command needs a cluster given; false where it can bring its own.</summary>
+    protected virtual bool BootstrapRequired => true;
+
+    /// <summary>Whether a cluster was given, by option or environment.</summary>
+    public bool HasBootstrap => !string.IsNullOrWhiteSpace(Bootstrap ?? Environment.GetEnvironmentVariable("TELEMETRY_KAFKA_BOOTSTRAP"));
+
     public override ValidationResult Validate()
     {
-        if (string.IsNullOrWhiteSpace(Bootstrap ?? Environment.GetEnvironmentVariable("TELEMETRY_KAFKA_BOOTSTRAP")))
+        if (BootstrapRequired && !HasBootstrap)
         {
             return ValidationResult.Error("--bootstrap is required (or set TELEMETRY_KAFKA_BOOTSTRAP): the Kafka broker list, e.g. the address 'telemetry broker' prints.");
         }

@@ -15,6 +15,9 @@ internal sealed record DemoOptions
     public int BatchSeconds { get; init; } = 5;
     public TimeSpan WindowLength { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>An existing Kafka cluster to run through; null: the embedded broker.</summary>
+    public Telemetry.Kafka.KafkaOptions? Kafka { get; init; }
+
     /// <summary>Simulated start; null: the duration up to now, so the report covers the last hour (or whatever was asked).</summary>
     public DateTimeOffset? Start { get; init; }
 }

@@ -18,6 +18,7 @@ namespace Telemetry.Cli.Demo;
 internal sealed class DemoPipeline(ILoggerFactory loggers, TimeProvider time)
 {
     private static readonly TimeSpan QuietLimit = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan AssignmentTimeout = TimeSpan.FromSeconds(60);
 
     public async Task<DemoResult> RunAsync(DemoOptions options, Action<DemoProgress>? progress, CancellationToken cancellationToken)
     {
@@ -32,14 +33,18 @@ internal sealed class DemoPipeline(ILoggerFactory loggers, TimeProvider time)
             Duration = options.Duration,
         });
 
-        using var broker = EmbeddedBroker.Start();
-        foreach (var topic in Topics.All)
-        {
-            broker.CreateTopic(topic, options.Partitions);
-        }
+        using var broker = options.Kafka is null ? EmbeddedBroker.Start() : null;
+        var kafka = options.Kafka ?? new KafkaOptions { BootstrapServers = broker!.BootstrapServers };
+        await CreateTopicsAsync(broker, kafka, options.Partitions, cancellationToken).ConfigureAwait(false);
 
-        var kafka = new KafkaOptions { BootstrapServers = broker.BootstrapServers };
-        var aggregatorOptions = new AggregatorOptions { LedgerDirectory = options.LedgerDirectory, WindowLength = options.WindowLength };
+        // A group of its own, starting at the end of each partition: a shared cluster may hold other runs' data.
+        var aggregatorOptions = new AggregatorOptions
+        {
+            LedgerDirectory = options.LedgerDirectory,
+            WindowLength = options.WindowLength,
+            GroupId = "telemetry-demo-" + Guid.NewGuid().ToString("N"),
+            StartAtEnd = true,
+        };
         var ledger = new LedgerWriter(options.LedgerDirectory);
         using var producer = new ProducerBuilder<string, byte[]>(kafka.ProducerConfig("demo-agents")).Build();
         using var consumer = new AggregatorConsumer(kafka, aggregatorOptions, ledger, loggers, time, "demo-aggregator");
@@ -70,6 +75,7 @@ internal sealed class DemoPipeline(ILoggerFactory loggers, TimeProvider time)
         var consuming = consumer.RunAsync(Finished, cancellationToken);
         try
         {
+            await consumer.Assigned.WaitAsync(AssignmentTimeout, time, cancellationToken).ConfigureAwait(false);
             await runner.RunAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -110,6 +116,21 @@ internal sealed class DemoPipeline(ILoggerFactory loggers, TimeProvider time)
             consumer.Messages.Lag,
             consumer.Messages.Parked,
             aggregated / Math.Max(0.001, stopwatch.Elapsed.TotalSeconds));
+    }
+
+    private static async Task CreateTopicsAsync(EmbeddedBroker? broker, KafkaOptions kafka, int partitions, CancellationToken cancellationToken)
+    {
+        if (broker is not null)
+        {
+            foreach (var topic in Topics.All)
+            {
+                broker.CreateTopic(topic, partitions);
+            }
+
+            return;
+        }
+
+        await TopicAdmin.EnsureTopicsAsync(kafka, Topics.All, partitions, replicationFactor: -1, TimeSpan.FromSeconds(15), cancellationToken).ConfigureAwait(false);
     }
 
     private static DateTimeOffset FloorToSecond(DateTimeOffset t) => new(t.Ticks - (t.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
