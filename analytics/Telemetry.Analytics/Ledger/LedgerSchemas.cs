@@ -62,6 +62,10 @@ internal static class LedgerSchemas
         ColumnSpec<JobWindow>.Float64("tflop", r => r.Tflop),
         ColumnSpec<JobWindow>.Int64("tokens", r => r.Tokens),
         ColumnSpec<JobWindow>.Text("throughput_unit", r => r.ThroughputUnit, nullable: true),
+        // Derived from the partials above, for readers of the files; the reader recomputes them.
+        ColumnSpec<JobWindow>.Float64("idle_gpu_seconds", r => r.IdleGpuSeconds),
+        ColumnSpec<JobWindow>.Float64("tokens_per_joule", r => r.TokensPerJoule, nullable: true),
+        ColumnSpec<JobWindow>.Float64("tflops_per_watt", r => r.TflopsPerWatt, nullable: true),
     ],
     ReadJob);
 

@@ -125,6 +125,26 @@ public sealed class MessageHandlerTests
     }
 
     [TestMethod]
+    public void EachCauseOfBadMessagesIsLoggedOnceAndCountedEveryTime()
+    {
+        var logger = new Microsoft.Extensions.Logging.Testing.FakeLogger();
+        var options = new AggregatorOptions();
+        var handler = new MessageHandler(new SampleAggregator(options, _clock), options, _clock, logger);
+
+        handler.Handle(_messages.Samples(0, Garbage, MessageFactory.Headers(seq: 1, rows: 3)));
+        handler.Handle(_messages.Samples(1, Garbage, MessageFactory.Headers(seq: 2, rows: 3)));
+        handler.Handle(_messages.Samples(2, TwoRows().Encode(), MessageFactory.Headers(seq: 3, version: 9)));
+        handler.Handle(_messages.Samples(3, TwoRows().Encode(), MessageFactory.Headers(seq: 4, version: 9)));
+
+        Assert.AreEqual(2, handler.Counters.BadMessages["not-arrow"]);
+        Assert.AreEqual(2, handler.Counters.BadMessages["unsupported-version"]);
+        var logged = logger.Collector.GetSnapshot().Where(r => r.Id.Id == 100).ToList();
+        Assert.HasCount(2, logged, "one warning per cause");
+        Assert.IsTrue(logged.Any(r => r.Message.Contains("not-arrow", StringComparison.Ordinal)));
+        Assert.IsTrue(logged.Any(r => r.Message.Contains("schema version 9", StringComparison.Ordinal)));
+    }
+
+    [TestMethod]
     public void MessageOfAnUnknownSchemaVersionIsBadButNotAlsoLost()
     {
         _handler.Handle(_messages.Samples(0, new SampleRows().Add(H100, At(0)).Encode(), MessageFactory.Headers(seq: 1)));

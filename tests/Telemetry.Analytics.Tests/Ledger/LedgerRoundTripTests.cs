@@ -41,6 +41,26 @@ public sealed class LedgerRoundTripTests
     }
 
     [TestMethod]
+    public void JobFilesCarryTheDerivedRatiosForReadersWithOtherArrowTools()
+    {
+        using var directory = new TempDirectory();
+        new LedgerWriter(directory.Path).Write(new ClosedWindow(T0, At(60), [], [JobWithThroughput, JobWithoutThroughput]));
+        var file = Directory.GetFiles(System.IO.Path.Combine(directory.Path, "job-windows"), "*.arrow").Single();
+
+        using var stream = File.OpenRead(file);
+        using var reader = new Apache.Arrow.Ipc.ArrowFileReader(stream);
+        using var batch = reader.ReadNextRecordBatch();
+
+        var tokensPerJoule = (Apache.Arrow.DoubleArray)batch.Column("tokens_per_joule");
+        var tflopsPerWatt = (Apache.Arrow.DoubleArray)batch.Column("tflops_per_watt");
+        var idle = (Apache.Arrow.DoubleArray)batch.Column("idle_gpu_seconds");
+        Assert.AreEqual(1_000_001 / 36_012.345, tokensPerJoule.GetValue(0)!.Value, 1e-12);
+        Assert.IsNull(tokensPerJoule.GetValue(1), "a job without throughput has no tokens per joule");
+        Assert.AreEqual(1_234.5678 / 36_012.345, tflopsPerWatt.GetValue(0)!.Value, 1e-12);
+        Assert.AreEqual(59.25 - 55.25, idle.GetValue(0)!.Value);
+    }
+
+    [TestMethod]
     public void WindowsFromTheAggregatorSurviveTheLedgerUnchanged()
     {
         using var directory = new TempDirectory();
