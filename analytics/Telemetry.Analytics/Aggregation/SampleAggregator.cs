@@ -309,7 +309,7 @@ internal sealed class SampleAggregator
     {
         if (!_allocationsBySlot.TryGetValue(gpu.Slot, out var list))
         {
-            list = Timeline.AllocationsOf(gpu.Identity.Uuid);
+            list = Timeline.AllocationsOf(gpu.Identity.AllocationKey);
             _allocationsBySlot.Add(gpu.Slot, list);
         }
 

@@ -4,7 +4,7 @@ namespace Telemetry.Contract.Messages;
 /// <param name="Type">Start or stop.</param>
 /// <param name="Time">When, in event time.</param>
 /// <param name="Node">The node.</param>
-/// <param name="GpuUuids">The GPUs (or MIG instances) on that node.</param>
+/// <param name="GpuUuids">The GPUs on that node by UUID; a MIG instance as <c>UUID/GPU instance id</c> (see <see cref="Samples.GpuIdentity.AllocationKey"/>).</param>
 /// <param name="JobId">The scheduler's job id.</param>
 /// <param name="User">Who runs the job.</param>
 /// <param name="Team">The team or cost centre the job is charged to.</param>

@@ -7,4 +7,15 @@ namespace Telemetry.Contract.Samples;
 /// <param name="Model">The product name (<c>NVIDIA H100 80GB HBM3</c>).</param>
 /// <param name="MigInstance">GPU instance ID when the row is a MIG instance; null for a whole GPU.</param>
 /// <param name="MigProfile">MIG profile name (<c>1g.10gb</c>) when the row is a MIG instance.</param>
-public sealed record GpuIdentity(string Node, string Uuid, int Index, string Model, int? MigInstance = null, string? MigProfile = null);
+public sealed record GpuIdentity(string Node, string Uuid, int Index, string Model, int? MigInstance = null, string? MigProfile = null)
+{
+    /// <summary>
+    /// How allocation events name this GPU: its UUID, or for a MIG instance <c>UUID/GPU instance id</c>, since MIG
+    /// instances are allocated on their own.
+    /// </summary>
+    public string AllocationKey => KeyOf(Uuid, MigInstance);
+
+    /// <summary>The allocation key of a GPU UUID and an optional MIG GPU instance id.</summary>
+    public static string KeyOf(string uuid, int? migInstance) =>
+        migInstance is { } mig ? uuid + "/" + mig.ToString(System.Globalization.CultureInfo.InvariantCulture) : uuid;
+}
