@@ -85,6 +85,9 @@ public sealed class FleetSimulation
     /// <summary>All GPU identities.</summary>
     public IEnumerable<GpuIdentity> AllGpus => _gpus.Select(g => g.Identity);
 
+    /// <summary>A copy of a GPU's readings at the latest tick, by UUID.</summary>
+    public double?[] ReadingsOf(string uuid) => (double?[])_gpus.First(g => g.Identity.Uuid == uuid).Readings.Clone();
+
     /// <summary>The model of a GPU, by UUID.</summary>
     public GpuModelSpec ModelOf(string uuid) => _gpus.First(g => g.Identity.Uuid == uuid).Model;
 
