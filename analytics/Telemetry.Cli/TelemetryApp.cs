@@ -37,9 +37,25 @@ internal static class TelemetryApp
             config.AddCommand<BrokerCommand>("broker")
                 .WithDescription("Run the embedded Kafka broker (librdkafka's mock cluster) and print its bootstrap address.")
                 .WithExample("broker", "--partitions", "16");
-            config.AddCommand<AgentCommand>("agent")
-                .WithDescription("Run node agents for a simulated fleet against a Kafka cluster.")
-                .WithExample("agent", "--bootstrap", "127.0.0.1:39093", "--nodes", "4", "--speed", "60");
+            config.AddBranch("agent", agent =>
+            {
+                agent.SetDescription("Run the node agent ('agent' alone runs it: see 'agent run --help'), or tell it about a job's GPUs.");
+                agent.SetDefaultCommand<AgentCommand>();
+                agent.AddExample("agent", "--bootstrap", "127.0.0.1:39093", "--nodes", "4", "--speed", "60");
+                agent.AddCommand<AgentCommand>("run")
+                    .WithDescription("Run the node agent (the default of 'agent').")
+                    .WithExample("agent", "run", "--bootstrap", "127.0.0.1:39093", "--nodes", "4", "--speed", "60");
+                agent.AddBranch("alloc", alloc =>
+                {
+                    alloc.SetDescription("Tell the node's agent that a job takes or releases GPUs (for Slurm prolog and epilog).");
+                    alloc.AddCommand<AllocCommand>("start")
+                        .WithDescription("A job takes GPUs.")
+                        .WithExample("agent", "alloc", "start", "--job", "4242", "--gpus", "0,1", "--user", "ada", "--team", "research");
+                    alloc.AddCommand<AllocCommand>("stop")
+                        .WithDescription("A job releases GPUs.")
+                        .WithExample("agent", "alloc", "stop", "--job", "4242", "--gpus", "0,1");
+                });
+            });
             config.AddCommand<AggregateCommand>("aggregate")
                 .WithDescription("Run an aggregator: consume the telemetry topics, close windows, write the ledger.")
                 .WithExample("aggregate", "--bootstrap", "127.0.0.1:39093", "--out", "ledger");

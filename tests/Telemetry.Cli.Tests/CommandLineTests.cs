@@ -11,12 +11,14 @@ public sealed class CommandLineTests
     [TestMethod]
     [DataRow("demo", "--duration")]
     [DataRow("broker", "--partitions")]
-    [DataRow("agent", "--bootstrap")]
+    [DataRow("agent run", "--bootstrap")]
+    [DataRow("agent alloc start", "--gpus")]
+    [DataRow("agent alloc stop", "--job")]
     [DataRow("aggregate", "--out")]
     [DataRow("report", "--ledger")]
     public void EveryCommandAnswersHelpWithItsOptionsAndExamples(string command, string option)
     {
-        var (exit, output) = Run(command, "--help");
+        var (exit, output) = Run([.. command.Split(' '), "--help"]);
 
         Assert.AreEqual(0, exit, output);
         Assert.Contains(option, output);
@@ -60,6 +62,20 @@ public sealed class CommandLineTests
 
         Assert.AreNotEqual(0, exit);
         Assert.Contains("--bootstrap", output);
+    }
+
+    [TestMethod]
+    public void AllocOutsideSlurmWithoutAJobSaysWhatIsMissing()
+    {
+        if (Environment.GetEnvironmentVariable("SLURM_JOB_ID") is not null)
+        {
+            Assert.Inconclusive("SLURM_JOB_ID is set in this environment.");
+        }
+
+        var (exit, output) = Run("agent", "alloc", "start", "--gpus", "0");
+
+        Assert.AreNotEqual(0, exit);
+        Assert.Contains("--job", output);
     }
 
     [TestMethod]
