@@ -15,6 +15,13 @@ internal static class TelemetryApp
             cancellation.Cancel();
         };
 
+        // SIGTERM (a service manager or Kubernetes stopping the agent) ends the work the same way: flush, then exit.
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            cancellation.Cancel();
+        });
+
         return await Build().RunAsync(args, cancellation.Token).ConfigureAwait(false);
     }
 
