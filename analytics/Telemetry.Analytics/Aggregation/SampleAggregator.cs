@@ -268,7 +268,9 @@ internal sealed class SampleAggregator
         acc.EnergyJoules += joules;
         acc.CoveredSeconds += gap ? 0 : seconds;
         var busy = gpu.PreviousSmActive >= _options.BusySmActivity;
-        var tflop = gpu.Peak is { } peak ? gpu.PreviousTensorActive * peak.PeakDenseBf16Tflops * gpu.PreviousClockRatio * seconds : 0;
+        // Tensor work is estimated only where the GPU reports tensor activity and its model's peak is known.
+        var estimated = gpu.Peak is not null && gpu.PreviousTensorActive is not null;
+        var tflop = estimated ? gpu.PreviousTensorActive!.Value * gpu.Peak!.PeakDenseBf16Tflops * gpu.PreviousClockRatio * seconds : 0;
         acc.BusySeconds += busy ? seconds : 0;
         acc.ThrottleSeconds += gpu.PreviousThrottled ? seconds : 0;
         acc.Tflop += tflop;
@@ -288,6 +290,7 @@ internal sealed class SampleAggregator
         jobAcc.BusyGpuSeconds += busy ? seconds : 0;
         jobAcc.EnergyJoules += joules;
         jobAcc.Tflop += tflop;
+        jobAcc.TensorEnergyJoules += estimated ? joules : 0;
     }
 
     private static void Remember(GpuTrack gpu, SampleBatch batch, int row, long t)
@@ -296,7 +299,7 @@ internal sealed class SampleAggregator
         gpu.PreviousTime = t;
         gpu.PreviousEnergyMilliJoules = batch.TryGetInt64(F.TotalEnergyConsumption, row, out var energy) ? energy : null;
         gpu.PreviousPower = batch.TryGetValue(F.PowerUsage, row, out var power) ? power : null;
-        gpu.PreviousTensorActive = batch.TryGetValue(F.PipeTensorActive, row, out var tensor) ? tensor : 0;
+        gpu.PreviousTensorActive = batch.TryGetValue(F.PipeTensorActive, row, out var tensor) ? tensor : null;
         gpu.PreviousSmActive = batch.TryGetValue(F.SmActive, row, out var sm) ? sm
             : batch.TryGetValue(F.GpuUtil, row, out var util) ? util / 100 : 0;
         var maxClock = batch.TryGetValue(F.MaxSmClock, row, out var max) && max > 0 ? max : gpu.Peak?.MaxSmClockMhz ?? 0;

@@ -54,7 +54,8 @@ internal static class WindowRows
         acc.EnergyJoules,
         acc.Tflop,
         acc.Tokens,
-        acc.ThroughputUnit);
+        acc.ThroughputUnit,
+        acc.TensorEnergyJoules);
 
     private static double? NullIfNaN(double value) => double.IsNaN(value) ? null : value;
 }

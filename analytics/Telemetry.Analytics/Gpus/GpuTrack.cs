@@ -13,7 +13,7 @@ internal sealed class GpuTrack(int slot, GpuIdentity identity, GpuModelPeak? pea
     public long PreviousTime { get; set; }
     public long? PreviousEnergyMilliJoules { get; set; }
     public double? PreviousPower { get; set; }
-    public double PreviousTensorActive { get; set; }
+    public double? PreviousTensorActive { get; set; }
     public double PreviousSmActive { get; set; }
     public double PreviousClockRatio { get; set; } = 1;
     public bool PreviousThrottled { get; set; }

@@ -13,4 +13,5 @@ internal static class BatchValues
     public static long Int64(RecordBatch b, string name, int row) => ((Int64Array)b.Column(name)).Values[row];
     public static double Float64(RecordBatch b, string name, int row) => ((DoubleArray)b.Column(name)).Values[row];
     public static double? Float64OrNull(RecordBatch b, string name, int row) => ((DoubleArray)b.Column(name)).GetValue(row);
+    public static double? Float64OrNullIfAbsent(RecordBatch b, string name, int row) => b.Schema.GetFieldIndex(name) < 0 ? null : Float64OrNull(b, name, row);
 }

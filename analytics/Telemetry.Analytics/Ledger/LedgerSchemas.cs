@@ -62,6 +62,7 @@ internal static class LedgerSchemas
         ColumnSpec<JobWindow>.Float64("tflop", r => r.Tflop),
         ColumnSpec<JobWindow>.Int64("tokens", r => r.Tokens),
         ColumnSpec<JobWindow>.Text("throughput_unit", r => r.ThroughputUnit, nullable: true),
+        ColumnSpec<JobWindow>.Float64("tensor_energy_j", r => r.TensorEnergyJoules, nullable: true),
         // Derived from the partials above, for readers of the files; the reader recomputes them.
         ColumnSpec<JobWindow>.Float64("idle_gpu_seconds", r => r.IdleGpuSeconds),
         ColumnSpec<JobWindow>.Float64("tokens_per_joule", r => r.TokensPerJoule, nullable: true),
@@ -117,5 +118,6 @@ internal static class LedgerSchemas
         V.Float64(b, "energy_j", i),
         V.Float64(b, "tflop", i),
         V.Int64(b, "tokens", i),
-        V.TextOrNull(b, "throughput_unit", i));
+        V.TextOrNull(b, "throughput_unit", i),
+        V.Float64OrNullIfAbsent(b, "tensor_energy_j", i));
 }

@@ -51,6 +51,7 @@ public static class ReportBuilder
             var tokens = g.Sum(j => j.Tokens);
             var unit = g.Select(j => j.ThroughputUnit).FirstOrDefault(u => u is not null);
             var tflop = g.Sum(j => j.Tflop);
+            var tensorJoules = g.Sum(j => j.TensorEnergyJoules ?? j.EnergyJoules);
             return new JobReport(
                 g.Key,
                 last.User,
@@ -63,7 +64,7 @@ public static class ReportBuilder
                 tokens,
                 unit,
                 unit is not null && joules > 0 ? tokens / joules : null,
-                joules > 0 ? tflop / joules : null,
+                tensorJoules > 0 ? tflop / tensorJoules : null,
                 gpuSeconds > 0 ? busy / gpuSeconds : 0,
                 gpuSeconds > 0 ? joules / gpuSeconds : 0,
                 (gpuSeconds - busy) / 3600);

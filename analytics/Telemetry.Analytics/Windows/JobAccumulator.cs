@@ -12,6 +12,7 @@ internal sealed class JobAccumulator(JobInfo job)
     public double BusyGpuSeconds;
     public double EnergyJoules;
     public double Tflop;
+    public double TensorEnergyJoules;
     public long Tokens;
     public bool ReportsThroughput;
     public string? ThroughputUnit;

@@ -2,7 +2,8 @@ namespace Telemetry.Analytics.Windows;
 
 /// <summary>
 /// One job over one closed window: additive partials (GPU-seconds, joules, TFLOP, tokens) that merge exactly across
-/// windows and aggregator instances, and the ratios derived from them.
+/// windows and aggregator instances, and the ratios derived from them. <c>TensorEnergyJoules</c> is the energy of the
+/// intervals whose tensor activity was reported (null in rows written before it was kept: then all of the energy).
 /// </summary>
 public sealed record JobWindow(
     long WindowStart,
@@ -17,7 +18,8 @@ public sealed record JobWindow(
     double EnergyJoules,
     double Tflop,
     long Tokens,
-    string? ThroughputUnit)
+    string? ThroughputUnit,
+    double? TensorEnergyJoules = null)
 {
     /// <summary>GPU-seconds the job held its GPUs without using them.</summary>
     public double IdleGpuSeconds => GpuSeconds - BusyGpuSeconds;
@@ -25,6 +27,9 @@ public sealed record JobWindow(
     /// <summary>Tokens (or samples) per joule, when the job reports throughput.</summary>
     public double? TokensPerJoule => ThroughputUnit is null || EnergyJoules <= 0 ? null : Tokens / EnergyJoules;
 
-    /// <summary>Estimated tensor TFLOPS per watt (TFLOP per joule).</summary>
-    public double? TflopsPerWatt => EnergyJoules <= 0 ? null : Tflop / EnergyJoules;
+    /// <summary>
+    /// Estimated tensor TFLOPS per watt (TFLOP per joule), over the time the GPUs reported tensor activity; null when
+    /// they never did (nvidia-smi reports none), so that "unknown" never reads as zero.
+    /// </summary>
+    public double? TflopsPerWatt => (TensorEnergyJoules ?? EnergyJoules) is var joules && joules > 0 ? Tflop / joules : null;
 }

@@ -6,20 +6,85 @@ using Telemetry.Agent.Simulation;
 
 namespace Telemetry.Cli.Commands;
 
-/// <summary><c>telemetry agent</c>: node agents of a simulated fleet, producing to a Kafka cluster.</summary>
+/// <summary>
+/// <c>telemetry agent</c>: the node agent. On a GPU node it reads the configured collectors and sends every GPU's
+/// telemetry, the node's job allocations and the jobs' throughput to Kafka; with <c>--simulate</c> it runs the
+/// agents of a simulated fleet instead.
+/// </summary>
 internal sealed class AgentCommand : AsyncCommand<AgentCommand.Settings>
 {
     internal sealed class Settings : SimulatedFleetSettings
     {
+        [CommandOption("--simulate")]
+        [Description("Run agents for a simulated fleet (--nodes, --gpus-per-node, --duration, --seed, --speed) instead of reading this node's GPUs.")]
+        public bool Simulate { get; init; }
+
         [CommandOption("--speed <X>")]
-        [Description("Simulated seconds per real second, or 'max'.")]
+        [Description("With --simulate: simulated seconds per real second, or 'max'.")]
         [DefaultValue("1")]
         public override string Speed { get; init; } = "1";
+
+        [CommandOption("--node <NAME>")]
+        [Description("This node's name, the key of its messages. Default: the host name.")]
+        public string? Node { get; init; }
+
+        [CommandOption("--collector <NAME>")]
+        [Description("Collector to read: dcgm-exporter, nvml or nvidia-smi; repeatable, the first has priority where two report a field. Default: every one whose source is present.")]
+        public string[] Collectors { get; init; } = [];
+
+        [CommandOption("--dcgm-url <URL>")]
+        [Description("dcgm-exporter's metrics page.")]
+        [DefaultValue("http://localhost:9400/metrics")]
+        public string DcgmUrl { get; init; } = "http://localhost:9400/metrics";
+
+        [CommandOption("--nvidia-smi <PATH>")]
+        [Description("The nvidia-smi executable.")]
+        [DefaultValue("nvidia-smi")]
+        public string NvidiaSmi { get; init; } = "nvidia-smi";
+
+        [CommandOption("--nvml-library <PATH>")]
+        [Description("The NVML library.")]
+        [DefaultValue("libnvidia-ml.so.1")]
+        public string NvmlLibrary { get; init; } = "libnvidia-ml.so.1";
+
+        [CommandOption("--hpc-job-map <DIR>")]
+        [Description("dcgm-exporter's HPC job mapping directory (files named by GPU index holding job ids) to attribute GPUs to jobs.")]
+        public string? HpcJobMap { get; init; }
+
+        [CommandOption("--listen <URL>")]
+        [Description("The local endpoint for throughput reports and prolog/epilog allocations, or 'off'.")]
+        [DefaultValue("http://127.0.0.1:9410")]
+        public string Listen { get; init; } = "http://127.0.0.1:9410";
+
+        [CommandOption("--interval <DURATION>")]
+        [Description("How often every GPU is read.")]
+        [DefaultValue("1s")]
+        public string Interval { get; init; } = "1s";
+
+        public static IReadOnlyList<string> KnownCollectors { get; } = ["dcgm-exporter", "nvml", "nvidia-smi"];
+
+        public override ValidationResult Validate()
+        {
+            var fleet = base.Validate();
+            var unknown = Collectors.FirstOrDefault(c => !KnownCollectors.Contains(c));
+            return !fleet.Successful ? fleet
+                : unknown is not null ? ValidationResult.Error($"--collector '{unknown}' is not one of {string.Join(", ", KnownCollectors)}.")
+                : !DurationParser.TryParse(Interval, out var interval) || interval < TimeSpan.FromMilliseconds(100) ? ValidationResult.Error($"--interval '{Interval}' must be a duration of at least 100ms, like 1s.")
+                : Listen != "off" && !Uri.TryCreate(Listen, UriKind.Absolute, out _) ? ValidationResult.Error($"--listen '{Listen}' must be a URL like http://127.0.0.1:9410, or 'off'.")
+                : ValidationResult.Success();
+        }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var loggers = Logging.Create();
+        using var loggers = Logging.Create(Microsoft.Extensions.Logging.LogLevel.Information);
+        return settings.Simulate
+            ? await RunSimulatedAsync(settings, loggers, cancellationToken).ConfigureAwait(false)
+            : await new NodeAgentSetup(settings, loggers).RunAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int> RunSimulatedAsync(Settings settings, Microsoft.Extensions.Logging.ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
         var now = DateTimeOffset.UtcNow;
         var simulation = new FleetSimulation(settings.Simulation(new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero)));
         Telemetry.Kafka.Native.RdKafkaLibrary.EnsureLoaded();

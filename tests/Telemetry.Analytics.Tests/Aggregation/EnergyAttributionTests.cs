@@ -97,6 +97,39 @@ public sealed class EnergyAttributionTests
     }
 
     [TestMethod]
+    public void AJobWhoseGpusReportNoTensorActivityHasNoTflopsPerWattRatherThanZero()
+    {
+        var aggregator = new SampleAggregator(new AggregatorOptions(), Clock());
+        aggregator.AddAllocation(StartJob("job-1", 0, H100));
+
+        new SampleRows()
+            .Add(H100, At(0), new Reading(GpuUtil: 97, EnergyMilliJoules: 1_000_000_000))
+            .Add(H100, At(10), new Reading(GpuUtil: 97, EnergyMilliJoules: 1_005_000_000))
+            .FeedTo(aggregator, Samples0);
+        var job = Assert.ContainsSingle(Assert.ContainsSingle(aggregator.CloseAll()).Jobs);
+
+        Assert.AreEqual(5_000.0, job.EnergyJoules);
+        Assert.IsNull(job.TflopsPerWatt, "nvidia-smi reports no tensor activity: the figure is unknown, not zero");
+    }
+
+    [TestMethod]
+    public void TflopsPerWattCoversOnlyTheTimeTensorActivityWasReported()
+    {
+        var aggregator = new SampleAggregator(new AggregatorOptions(), Clock());
+        aggregator.AddAllocation(StartJob("job-1", 0, H100));
+
+        new SampleRows()
+            .Add(H100, At(0), new Reading(TensorActive: 0.5, SmClock: 1980, MaxSmClock: 1980, EnergyMilliJoules: 1_000_000_000))
+            .Add(H100, At(10), new Reading(SmClock: 1980, MaxSmClock: 1980, EnergyMilliJoules: 1_005_000_000))
+            .Add(H100, At(20), new Reading(SmClock: 1980, MaxSmClock: 1980, EnergyMilliJoules: 1_015_000_000))
+            .FeedTo(aggregator, Samples0);
+        var job = Assert.ContainsSingle(Assert.ContainsSingle(aggregator.CloseAll()).Jobs);
+
+        Assert.AreEqual(15_000.0, job.EnergyJoules);
+        Assert.AreEqual(0.5 * 989 * 10 / 5_000.0, job.TflopsPerWatt!.Value, 1e-12, "only the first interval had tensor activity");
+    }
+
+    [TestMethod]
     public void TflopEstimateUsesTheModelsMaximumClockWhenTheSampleLacksIt()
     {
         var aggregator = new SampleAggregator(new AggregatorOptions(), Clock());

@@ -1,0 +1,86 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+using Telemetry.Agent.Attribution;
+using Telemetry.Agent.Collectors;
+using Telemetry.Agent.Collectors.NvidiaSmi;
+using Telemetry.Agent.Hosting;
+using Telemetry.Agent.Producing;
+using Telemetry.Agent.Throughput;
+
+namespace Telemetry.Cli.Commands;
+
+/// <summary>Puts a real node's agent together from the command's options: collectors, attribution, the local endpoint, the loop.</summary>
+internal sealed class NodeAgentSetup(AgentCommand.Settings settings, ILoggerFactory loggers)
+{
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var node = settings.Node ?? Environment.MachineName;
+        var options = new NodeAgentOptions
+        {
+            Node = node,
+            Interval = DurationParser.Parse(settings.Interval),
+            BatchInterval = TimeSpan.FromSeconds(settings.BatchSeconds),
+        };
+        var kafka = settings.KafkaOptions();
+        Telemetry.Kafka.Native.RdKafkaLibrary.EnsureLoaded();
+        using var producer = new ProducerBuilder<string, byte[]>(kafka.ProducerConfig("telemetry-agent-" + node)).Build();
+        var agent = new TelemetryAgent(options.AgentId ?? node, node, producer, loggers.CreateLogger<TelemetryAgent>());
+        var collectors = Collectors(node);
+        var requested = new RequestedAllocations();
+        var throughput = new ThroughputInbox();
+        NodeAgentLoop? loop = null;
+        IReadOnlyList<Telemetry.Contract.Samples.GpuIdentity> KnownGpus() => loop?.KnownGpus ?? [];
+        var allocations = new List<IAllocationSource> { requested };
+        if (settings.HpcJobMap is { } map)
+        {
+            allocations.Add(new HpcJobMappingSource(map, KnownGpus, node));
+        }
+
+        loop = new NodeAgentLoop(options, collectors, allocations, throughput, agent, TimeProvider.System, loggers.CreateLogger<NodeAgentLoop>());
+        try
+        {
+            await loop.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (CollectorUnavailableException e)
+        {
+            AnsiConsole.Console.MarkupLineInterpolated($"[red]The agent cannot start:[/] {e.Message}");
+            return 2;
+        }
+
+        await using var endpoint = settings.Listen == "off" ? null
+            : new LocalEndpoint(new LocalEndpointOptions { Url = settings.Listen }, node, throughput, requested, KnownGpus, TimeProvider.System, loggers);
+        if (endpoint is not null)
+        {
+            await endpoint.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        AnsiConsole.Console.MarkupLineInterpolated($"Agent of {node}: collectors {string.Join(", ", loop.Running.Select(c => c.Name))}; producing to {kafka.BootstrapServers}; endpoint {endpoint?.Address?.ToString() ?? "off"}. Ctrl+C or SIGTERM stops it.");
+        await loop.RunAsync(cancellationToken).ConfigureAwait(false);
+        var pending = producer.Flush(TimeSpan.FromSeconds(30));
+        foreach (var collector in collectors)
+        {
+            await collector.DisposeAsync().ConfigureAwait(false);
+        }
+
+        AnsiConsole.Console.MarkupLineInterpolated($"Sent {agent.RowsSent:N0} samples; acknowledged {agent.Counters.RowsDelivered:N0}, failed {agent.Counters.RowsFailed:N0}, unacknowledged at exit {pending}.");
+        return agent.Counters.RowsFailed == 0 && pending == 0 ? 0 : 3;
+    }
+
+    private List<ISampleCollector> Collectors(string node)
+    {
+        var names = settings.Collectors.Length > 0 ? settings.Collectors : AgentCommand.Settings.KnownCollectors;
+        var collectors = new List<ISampleCollector>();
+        foreach (var name in names.Distinct(StringComparer.Ordinal))
+        {
+            switch (name)
+            {
+                case "nvidia-smi":
+                    collectors.Add(new NvidiaSmiCollector(new NvidiaSmiOptions { Path = settings.NvidiaSmi, Node = node }));
+                    break;
+            }
+        }
+
+        return collectors;
+    }
+}
