@@ -40,6 +40,7 @@ public sealed class AggregatorConsumer : IDisposable
         _logger = loggers.CreateLogger<AggregatorConsumer>();
         _handler = new MessageHandler(new SampleAggregator(options, time), options, time, _logger);
         _consumer = new ConsumerBuilder<string, byte[]>(kafka.ConsumerConfig(options.GroupId, clientId))
+            .WithLogging(_logger)
             .SetErrorHandler((_, e) => Log.ConsumerError(_logger, e.Reason))
             .SetPartitionsAssignedHandler((consumer, partitions) => OnAssigned(consumer, partitions, options.StartAtEnd))
             .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions))

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Confluent.Kafka;
+using Telemetry.Kafka;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Telemetry.Agent.Simulation;
@@ -88,7 +89,7 @@ internal sealed class AgentCommand : AsyncCommand<AgentCommand.Settings>
         var now = DateTimeOffset.UtcNow;
         var simulation = new FleetSimulation(settings.Simulation(new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero)));
         Telemetry.Kafka.Native.RdKafkaLibrary.EnsureLoaded();
-        using var producer = new ProducerBuilder<string, byte[]>(settings.KafkaOptions().ProducerConfig("telemetry-agent")).Build();
+        using var producer = new ProducerBuilder<string, byte[]>(settings.KafkaOptions().ProducerConfig("telemetry-agent")).WithLogging(loggers.CreateLogger("Kafka")).Build();
         var runner = new SimulatedFleetRunner(simulation, producer, loggers, TimeProvider.System, settings.SpeedValue, settings.BatchSeconds);
         AnsiConsole.Console.MarkupLineInterpolated($"Agents for {settings.Nodes} simulated nodes producing to {settings.KafkaOptions().BootstrapServers}. Ctrl+C stops them.");
         try

@@ -1,9 +1,11 @@
 using Confluent.Kafka;
+using Telemetry.Kafka;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using Telemetry.Agent.Attribution;
 using Telemetry.Agent.Collectors;
 using Telemetry.Agent.Collectors.NvidiaSmi;
+using Telemetry.Agent.Collectors.Nvml;
 using Telemetry.Agent.Hosting;
 using Telemetry.Agent.Producing;
 using Telemetry.Agent.Throughput;
@@ -24,7 +26,7 @@ internal sealed class NodeAgentSetup(AgentCommand.Settings settings, ILoggerFact
         };
         var kafka = settings.KafkaOptions();
         Telemetry.Kafka.Native.RdKafkaLibrary.EnsureLoaded();
-        using var producer = new ProducerBuilder<string, byte[]>(kafka.ProducerConfig("telemetry-agent-" + node)).Build();
+        using var producer = new ProducerBuilder<string, byte[]>(kafka.ProducerConfig("telemetry-agent-" + node)).WithLogging(loggers.CreateLogger("Kafka")).Build();
         var agent = new TelemetryAgent(options.AgentId ?? node, node, producer, loggers.CreateLogger<TelemetryAgent>());
         var collectors = Collectors(node);
         var requested = new RequestedAllocations();
@@ -75,6 +77,9 @@ internal sealed class NodeAgentSetup(AgentCommand.Settings settings, ILoggerFact
         {
             switch (name)
             {
+                case "nvml":
+                    collectors.Add(new NvmlCollector(new NvmlCollectorOptions { LibraryPath = settings.NvmlLibrary, NodeName = node }, TimeProvider.System));
+                    break;
                 case "nvidia-smi":
                     collectors.Add(new NvidiaSmiCollector(new NvidiaSmiOptions { Path = settings.NvidiaSmi, Node = node }));
                     break;

@@ -46,7 +46,7 @@ internal sealed class DemoPipeline(ILoggerFactory loggers, TimeProvider time)
             StartAtEnd = true,
         };
         var ledger = new LedgerWriter(options.LedgerDirectory);
-        using var producer = new ProducerBuilder<string, byte[]>(kafka.ProducerConfig("demo-agents")).Build();
+        using var producer = new ProducerBuilder<string, byte[]>(kafka.ProducerConfig("demo-agents")).WithLogging(loggers.CreateLogger("Kafka")).Build();
         using var consumer = new AggregatorConsumer(kafka, aggregatorOptions, ledger, loggers, time, "demo-aggregator");
         var runner = new SimulatedFleetRunner(simulation, producer, loggers, time, options.Speed, options.BatchSeconds);
 

@@ -9,7 +9,7 @@ namespace Telemetry.Agent.Collectors.Nvml;
 /// in MIG mode also yields a reading per MIG device. One NVML call failing empties that field and is counted; it never
 /// fails the collection. Collections are serialized.
 /// </summary>
-internal sealed class NvmlCollector : ISampleCollector
+public sealed class NvmlCollector : ISampleCollector
 {
     // NVML_DEVICE_MIG_ENABLE.
     private const uint MigEnabled = 1;

@@ -1,7 +1,7 @@
 namespace Telemetry.Agent.Collectors.Nvml;
 
 /// <summary>Settings of <see cref="NvmlCollector"/>.</summary>
-internal sealed class NvmlCollectorOptions
+public sealed class NvmlCollectorOptions
 {
     /// <summary>
     /// The NVML library: a file name the dynamic linker looks up, or a path (<c>--nvml-library</c>). Default
