@@ -52,6 +52,15 @@ internal sealed class AgentCommand : AsyncCommand<AgentCommand.Settings>
         [Description("dcgm-exporter's HPC job mapping directory (files named by GPU index holding job ids) to attribute GPUs to jobs.")]
         public string? HpcJobMap { get; init; }
 
+        [CommandOption("--scrape-tokens <JOB=URL>")]
+        [Description("Scrape an inference server's token counter for a job, e.g. chat-1=http://127.0.0.1:8000/metrics; repeatable.")]
+        public string[] ScrapeTokens { get; init; } = [];
+
+        [CommandOption("--tokens-metric <NAME>")]
+        [Description("The counter --scrape-tokens reads.")]
+        [DefaultValue("vllm:generation_tokens_total")]
+        public string TokensMetric { get; init; } = "vllm:generation_tokens_total";
+
         [CommandOption("--listen <URL>")]
         [Description("The local endpoint for throughput reports and prolog/epilog allocations, or 'off'.")]
         [DefaultValue("http://127.0.0.1:9410")]
@@ -72,6 +81,9 @@ internal sealed class AgentCommand : AsyncCommand<AgentCommand.Settings>
                 : unknown is not null ? ValidationResult.Error($"--collector '{unknown}' is not one of {string.Join(", ", KnownCollectors)}.")
                 : !DurationParser.TryParse(Interval, out var interval) || interval < TimeSpan.FromMilliseconds(100) ? ValidationResult.Error($"--interval '{Interval}' must be a duration of at least 100ms, like 1s.")
                 : Listen != "off" && !Uri.TryCreate(Listen, UriKind.Absolute, out _) ? ValidationResult.Error($"--listen '{Listen}' must be a URL like http://127.0.0.1:9410, or 'off'.")
+                : !Uri.TryCreate(DcgmUrl, UriKind.Absolute, out _) ? ValidationResult.Error($"--dcgm-url '{DcgmUrl}' must be a URL like http://localhost:9400/metrics.")
+                : ScrapeTokens.FirstOrDefault(s => s.IndexOf('=', StringComparison.Ordinal) <= 0 || !Uri.TryCreate(s[(s.IndexOf('=', StringComparison.Ordinal) + 1)..], UriKind.Absolute, out _)) is { } bad
+                    ? ValidationResult.Error($"--scrape-tokens '{bad}' must be JOB=URL, e.g. chat-1=http://127.0.0.1:8000/metrics.")
                 : ValidationResult.Success();
         }
     }

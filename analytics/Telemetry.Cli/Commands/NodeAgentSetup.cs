@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using Telemetry.Agent.Attribution;
 using Telemetry.Agent.Collectors;
+using Telemetry.Agent.Collectors.DcgmExporter;
 using Telemetry.Agent.Collectors.NvidiaSmi;
 using Telemetry.Agent.Collectors.Nvml;
 using Telemetry.Agent.Hosting;
@@ -39,6 +40,11 @@ internal sealed class NodeAgentSetup(AgentCommand.Settings settings, ILoggerFact
             allocations.Add(new HpcJobMappingSource(map, KnownGpus, node));
         }
 
+        if (collectors.OfType<DcgmExporterCollector>().FirstOrDefault() is { } exporter)
+        {
+            allocations.Add(new WorkloadLabelSource(() => exporter.LastWorkloads, node));
+        }
+
         loop = new NodeAgentLoop(options, collectors, allocations, throughput, agent, TimeProvider.System, loggers.CreateLogger<NodeAgentLoop>());
         try
         {
@@ -58,7 +64,11 @@ internal sealed class NodeAgentSetup(AgentCommand.Settings settings, ILoggerFact
         }
 
         AnsiConsole.Console.MarkupLineInterpolated($"Agent of {node}: collectors {string.Join(", ", loop.Running.Select(c => c.Name))}; producing to {kafka.BootstrapServers}; endpoint {endpoint?.Address?.ToString() ?? "off"}. Ctrl+C or SIGTERM stops it.");
+        var scrapers = Scrapers(throughput);
+        var scraping = ScrapeAsync(scrapers, cancellationToken);
         await loop.RunAsync(cancellationToken).ConfigureAwait(false);
+        await scraping.ConfigureAwait(false);
+        scrapers.ForEach(s => s.Dispose());
         var pending = producer.Flush(TimeSpan.FromSeconds(30));
         foreach (var collector in collectors)
         {
@@ -69,6 +79,36 @@ internal sealed class NodeAgentSetup(AgentCommand.Settings settings, ILoggerFact
         return agent.Counters.RowsFailed == 0 && pending == 0 ? 0 : 3;
     }
 
+    private List<InferenceCounterScraper> Scrapers(ThroughputInbox inbox) =>
+        [.. settings.ScrapeTokens.Select(spec =>
+        {
+            var split = spec.IndexOf('=', StringComparison.Ordinal);
+            var options = new InferenceCounterOptions { JobId = spec[..split], Url = new Uri(spec[(split + 1)..]), Metric = settings.TokensMetric };
+            return new InferenceCounterScraper(options, inbox, TimeProvider.System);
+        })];
+
+    private static async Task ScrapeAsync(List<InferenceCounterScraper> scrapers, CancellationToken cancellationToken)
+    {
+        if (scrapers.Count == 0)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(10));
+        try
+        {
+            do
+            {
+                await Task.WhenAll(scrapers.Select(s => s.ScrapeAsync(cancellationToken))).ConfigureAwait(false);
+            }
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping with the agent.
+        }
+    }
+
     private List<ISampleCollector> Collectors(string node)
     {
         var names = settings.Collectors.Length > 0 ? settings.Collectors : AgentCommand.Settings.KnownCollectors;
@@ -77,6 +117,9 @@ internal sealed class NodeAgentSetup(AgentCommand.Settings settings, ILoggerFact
         {
             switch (name)
             {
+                case "dcgm-exporter":
+                    collectors.Add(new DcgmExporterCollector(new DcgmExporterOptions { Url = new Uri(settings.DcgmUrl), Node = node }));
+                    break;
                 case "nvml":
                     collectors.Add(new NvmlCollector(new NvmlCollectorOptions { LibraryPath = settings.NvmlLibrary, NodeName = node }, TimeProvider.System));
                     break;
