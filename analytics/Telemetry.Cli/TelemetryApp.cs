@@ -66,6 +66,14 @@ internal static class TelemetryApp
             config.AddCommand<AggregateCommand>("aggregate")
                 .WithDescription("Run an aggregator: consume the telemetry topics, close windows, write the ledger.")
                 .WithExample("aggregate", "--bootstrap", "127.0.0.1:39093", "--out", "ledger");
+            config.AddBranch("bench", bench =>
+            {
+                bench.SetDescription("Benchmarks, measured side by side with a baseline in the same run.");
+                bench.AddCommand<BenchAgentCommand>("agent")
+                    .WithDescription("The agent's resident memory and CPU on a node of N GPUs read once a second, beside the .NET runtime's floor.")
+                    .WithExample("bench", "agent", "--gpus", "8", "--seconds", "60");
+                bench.AddCommand<BenchIdleCommand>("idle").IsHidden();
+            });
             config.AddCommand<ReportCommand>("report")
                 .WithDescription("Print the fleet report of a ledger directory.")
                 .WithExample("report", "--ledger", "ledger", "--summary-json", "report.json");

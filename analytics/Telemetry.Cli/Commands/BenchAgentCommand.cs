@@ -1,0 +1,76 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Telemetry.Cli.Bench;
+
+namespace Telemetry.Cli.Commands;
+
+/// <summary><c>telemetry bench agent</c>: the agent's resident memory and CPU on a node of N GPUs read once a second, beside the .NET runtime's floor.</summary>
+internal sealed class BenchAgentCommand : AsyncCommand<BenchAgentCommand.Settings>
+{
+    internal sealed class Settings : CommandSettings
+    {
+        [CommandOption("--gpus <N>")]
+        [Description("GPUs on the simulated exporter page.")]
+        [DefaultValue(8)]
+        public int Gpus { get; init; } = 8;
+
+        [CommandOption("--seconds <N>")]
+        [Description("Length of the measured window, after a 10 s warm-up.")]
+        [DefaultValue(60)]
+        public int Seconds { get; init; } = 60;
+
+        [CommandOption("--quick")]
+        [Description("A 20 s window.")]
+        public bool Quick { get; init; }
+
+        [CommandOption("--json <PATH>")]
+        [Description("Also write the figures as JSON.")]
+        public string? Json { get; init; }
+
+        public override ValidationResult Validate() =>
+            Gpus is < 1 or > 256 ? ValidationResult.Error($"--gpus must be between 1 and 256 (got {Gpus}).")
+            : Seconds is < 5 or > 3600 ? ValidationResult.Error($"--seconds must be between 5 and 3600 (got {Seconds}).")
+            : ValidationResult.Success();
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            AnsiConsole.Console.MarkupLine("[red]The footprint benchmark reads /proc and runs on Linux only.[/]");
+            return 2;
+        }
+
+        var seconds = settings.Quick ? 20 : settings.Seconds;
+        var console = Consoles.Standard();
+        console.MarkupLineInterpolated($"Agent footprint: {settings.Gpus} GPUs read from a dcgm-exporter page once a second, measured for {seconds} s after a 10 s warm-up…");
+        var (agent, floor) = await new AgentFootprintBench(settings.Gpus, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(10)).RunAsync(cancellationToken).ConfigureAwait(false);
+        var table = new Table().AddColumns("Process", "Mean RSS MiB", "Peak RSS MiB", "CPU % of one core", "CPU µs per sample");
+        foreach (var r in new[] { agent, floor })
+        {
+            table.AddRow(r.Name, F(r.MeanResidentMiB), F(r.PeakResidentMiB), F(r.CpuPercentOfOneCore, "0.00"), r.CpuMicrosecondsPerSample is { } us ? F(us, "0") : "-");
+        }
+
+        console.Write(table);
+        console.MarkupLineInterpolated($"Agent over the floor: {agent.MeanResidentMiB - floor.MeanResidentMiB:0.0} MiB more, {agent.MeanResidentMiB / floor.MeanResidentMiB:0.00}× its memory. Goals: under 50 MB resident ({(agent.PeakResidentMiB * 1.048576 < 50 ? "met" : "not met")}), under 1 % of one core ({(agent.CpuPercentOfOneCore < 1 ? "met" : "not met")}).");
+        if (settings.Json is { } path)
+        {
+            var json = new JsonObject
+            {
+                ["gpus"] = settings.Gpus,
+                ["seconds"] = seconds,
+                ["agent"] = JsonSerializer.SerializeToNode(agent, BenchJsonContext.Default.FootprintResult),
+                ["floor"] = JsonSerializer.SerializeToNode(floor, BenchJsonContext.Default.FootprintResult),
+            };
+            await File.WriteAllTextAsync(path, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken).ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    private static string F(double value, string format = "0.0") => value.ToString(format, CultureInfo.InvariantCulture);
+}
