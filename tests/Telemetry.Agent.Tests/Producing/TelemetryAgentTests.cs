@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Logging.Abstractions;
 using Telemetry.Agent.Producing;
 using Telemetry.Agent.Simulation;
+using Telemetry.Agent.Spooling;
 using Telemetry.Contract.Messages;
 using Telemetry.Contract.Samples;
 using Telemetry.Kafka;
@@ -37,6 +38,8 @@ public sealed class TelemetryAgentTests
         Assert.IsGreaterThanOrEqualTo(1, agent.Counters.DeliveryErrors);
         Assert.AreEqual(0, agent.Counters.RowsDelivered);
         Assert.AreEqual(0, agent.Counters.MessagesDelivered);
+        Assert.AreEqual(new DeliveryCount(1, 4), agent.Balance().Failed, "without a spool, a failed message is lost");
+        Assert.IsTrue(agent.Balance().Reconciles);
     }
 
     private static SampleBatchBuilder OneSecondOfSamples(int gpus)
