@@ -66,6 +66,16 @@ internal sealed class AgentCommand : AsyncCommand<AgentCommand.Settings>
         [DefaultValue("http://127.0.0.1:9410")]
         public string Listen { get; init; } = "http://127.0.0.1:9410";
 
+        [CommandOption("--spool <DIR>")]
+        [Description("Directory of the disk spool that keeps batches while Kafka is unreachable, or 'off'.")]
+        [DefaultValue("spool")]
+        public string Spool { get; init; } = "spool";
+
+        [CommandOption("--spool-max-mib <N>")]
+        [Description("Size cap of the spool; past it the oldest batches are dropped and counted as lost.")]
+        [DefaultValue(1024)]
+        public int SpoolMaxMiB { get; init; } = 1024;
+
         [CommandOption("--interval <DURATION>")]
         [Description("How often every GPU is read.")]
         [DefaultValue("1s")]
@@ -81,6 +91,7 @@ internal sealed class AgentCommand : AsyncCommand<AgentCommand.Settings>
                 : unknown is not null ? ValidationResult.Error($"--collector '{unknown}' is not one of {string.Join(", ", KnownCollectors)}.")
                 : !DurationParser.TryParse(Interval, out var interval) || interval < TimeSpan.FromMilliseconds(100) ? ValidationResult.Error($"--interval '{Interval}' must be a duration of at least 100ms, like 1s.")
                 : Listen != "off" && !Uri.TryCreate(Listen, UriKind.Absolute, out _) ? ValidationResult.Error($"--listen '{Listen}' must be a URL like http://127.0.0.1:9410, or 'off'.")
+                : SpoolMaxMiB is < 8 or > 1024 * 1024 ? ValidationResult.Error($"--spool-max-mib must be between 8 and 1048576 (got {SpoolMaxMiB}).")
                 : !Uri.TryCreate(DcgmUrl, UriKind.Absolute, out _) ? ValidationResult.Error($"--dcgm-url '{DcgmUrl}' must be a URL like http://localhost:9400/metrics.")
                 : ScrapeTokens.FirstOrDefault(s => s.IndexOf('=', StringComparison.Ordinal) <= 0 || !Uri.TryCreate(s[(s.IndexOf('=', StringComparison.Ordinal) + 1)..], UriKind.Absolute, out _)) is { } bad
                     ? ValidationResult.Error($"--scrape-tokens '{bad}' must be JOB=URL, e.g. chat-1=http://127.0.0.1:8000/metrics.")

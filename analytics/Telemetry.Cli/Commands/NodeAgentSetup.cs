@@ -9,6 +9,7 @@ using Telemetry.Agent.Collectors.NvidiaSmi;
 using Telemetry.Agent.Collectors.Nvml;
 using Telemetry.Agent.Hosting;
 using Telemetry.Agent.Producing;
+using Telemetry.Agent.Spooling;
 using Telemetry.Agent.Throughput;
 
 namespace Telemetry.Cli.Commands;
@@ -28,7 +29,9 @@ internal sealed class NodeAgentSetup(AgentCommand.Settings settings, ILoggerFact
         var kafka = settings.KafkaOptions();
         Telemetry.Kafka.Native.RdKafkaLibrary.EnsureLoaded();
         using var producer = new ProducerBuilder<string, byte[]>(kafka.ProducerConfig("telemetry-agent-" + node)).WithLogging(loggers.CreateLogger("Kafka")).Build();
-        var agent = new TelemetryAgent(options.AgentId ?? node, node, producer, loggers.CreateLogger<TelemetryAgent>());
+        using var agent = settings.Spool == "off"
+            ? new TelemetryAgent(options.AgentId ?? node, node, producer, loggers.CreateLogger<TelemetryAgent>())
+            : new TelemetryAgent(options.AgentId ?? node, node, producer, loggers.CreateLogger<TelemetryAgent>(), new SpoolOptions { Directory = settings.Spool, MaxBytes = settings.SpoolMaxMiB * 1024L * 1024 });
         var collectors = Collectors(node);
         var requested = new RequestedAllocations();
         var throughput = new ThroughputInbox();
@@ -69,14 +72,15 @@ internal sealed class NodeAgentSetup(AgentCommand.Settings settings, ILoggerFact
         await loop.RunAsync(cancellationToken).ConfigureAwait(false);
         await scraping.ConfigureAwait(false);
         scrapers.ForEach(s => s.Dispose());
-        var pending = producer.Flush(TimeSpan.FromSeconds(30));
+        agent.Flush(TimeSpan.FromSeconds(30));
         foreach (var collector in collectors)
         {
             await collector.DisposeAsync().ConfigureAwait(false);
         }
 
-        AnsiConsole.Console.MarkupLineInterpolated($"Sent {agent.RowsSent:N0} samples; acknowledged {agent.Counters.RowsDelivered:N0}, failed {agent.Counters.RowsFailed:N0}, unacknowledged at exit {pending}.");
-        return agent.Counters.RowsFailed == 0 && pending == 0 ? 0 : 3;
+        var balance = agent.Balance();
+        AnsiConsole.Console.MarkupLineInterpolated($"Samples: produced {balance.Produced.Rows:N0} (and {balance.Recovered.Rows:N0} recovered from the spool) = acknowledged {balance.Acknowledged.Rows:N0} + in flight {balance.InFlight.Rows:N0} + spooled {balance.Spooled.Rows:N0} + dropped {balance.Dropped.Rows:N0} + failed {balance.Failed.Rows:N0}{(balance.Reconciles ? "" : " [red](does not reconcile)[/]")}.");
+        return balance.Dropped.Rows == 0 && balance.Failed.Rows == 0 ? 0 : 3;
     }
 
     private List<InferenceCounterScraper> Scrapers(ThroughputInbox inbox) =>
