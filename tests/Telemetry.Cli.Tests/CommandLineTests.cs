@@ -16,6 +16,7 @@ public sealed class CommandLineTests
     [DataRow("agent alloc stop", "--job")]
     [DataRow("aggregate", "--out")]
     [DataRow("report", "--ledger")]
+    [DataRow("bench agent", "--gpus")]
     public void EveryCommandAnswersHelpWithItsOptionsAndExamples(string command, string option)
     {
         var (exit, output) = Run([.. command.Split(' '), "--help"]);
