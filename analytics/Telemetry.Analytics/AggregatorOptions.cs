@@ -15,8 +15,15 @@ public sealed class AggregatorOptions
     /// <summary>Longest interval between two samples of a GPU that power is integrated over; longer ones are gaps. Default 10 s.</summary>
     public TimeSpan MaxIntegrationGap { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>SM activity from which a GPU counts as busy. Default 0.05.</summary>
-    public double BusySmActivity { get; set; } = 0.05;
+    /// <summary>SM activity from which a GPU counts as busy. Default 0.05. The same as <see cref="Aggregation.WasteRules.BusySmActivity"/>.</summary>
+    public double BusySmActivity
+    {
+        get => Waste.BusySmActivity;
+        set => Waste.BusySmActivity = value;
+    }
+
+    /// <summary>The rules that classify every interval's state and bound.</summary>
+    public Aggregation.WasteRules Waste { get; set; } = new();
 
     /// <summary>Directory of the ledger. Default <c>ledger</c>.</summary>
     public string LedgerDirectory { get; set; } = "ledger";
@@ -45,6 +52,7 @@ public sealed class AggregatorOptions
         Check(IdlePartitionTimeout > TimeSpan.Zero, nameof(IdlePartitionTimeout), "must be positive");
         Check(MaxIntegrationGap > TimeSpan.Zero, nameof(MaxIntegrationGap), "must be positive");
         Check(BusySmActivity is > 0 and < 1, nameof(BusySmActivity), "must be between 0 and 1");
+        Waste.Validate();
         Check(!string.IsNullOrWhiteSpace(LedgerDirectory), nameof(LedgerDirectory), "must name a directory");
         Check(!string.IsNullOrWhiteSpace(GroupId), nameof(GroupId), "must not be empty");
         Check(MaxParkedBatches > 0, nameof(MaxParkedBatches), "must be positive");

@@ -24,6 +24,7 @@ internal sealed class SampleAggregator
     private readonly long _maxGapMs;
     private readonly GpuRegistry _gpus;
     private readonly Dictionary<int, List<Allocation>> _allocationsBySlot = [];
+    private static readonly int[] LinkFields = [F.NvlinkTxBytes, F.NvlinkRxBytes, F.PcieTxBytes, F.PcieRxBytes];
     private readonly SortedDictionary<long, OpenWindow> _open = [];
     private long _firstOpenIndex = long.MinValue;
 
@@ -50,7 +51,11 @@ internal sealed class SampleAggregator
     public int TrackedGpus => _gpus.Count;
 
     /// <summary>Reduces a batch into the open windows.</summary>
-    public void AddSamples(SampleBatch batch, SourcePartition source, long offset)
+    /// <param name="batch">The decoded batch.</param>
+    /// <param name="source">The partition it came from.</param>
+    /// <param name="offset">Its offset there.</param>
+    /// <param name="attributionKnown">False when the batch's node's allocation events did not arrive in time: energy no job claims is then unattributed rather than unallocated.</param>
+    public void AddSamples(SampleBatch batch, SourcePartition source, long offset, bool attributionKnown = true)
     {
         var maxFuture = _time.GetUtcNow().ToUnixTimeMilliseconds() + (long)TimeSpan.FromDays(1).TotalMilliseconds;
         var times = batch.Time.Values;
@@ -65,7 +70,7 @@ internal sealed class SampleAggregator
                 continue;
             }
 
-            AddRow(batch, row, t, source, offset);
+            AddRow(batch, row, t, source, offset, attributionKnown);
             maxTime = Math.Max(maxTime, t);
         }
 
@@ -168,33 +173,33 @@ internal sealed class SampleAggregator
         return lowest;
     }
 
-    private void AddRow(SampleBatch batch, int row, long t, SourcePartition source, long offset)
+    private void AddRow(SampleBatch batch, int row, long t, SourcePartition source, long offset, bool attributionKnown)
     {
         var gpu = _gpus.Resolve(batch, row);
-        if (gpu.HasPrevious && t <= gpu.PreviousTime)
+        if (gpu.Previous is { } previous && t <= previous.Time)
         {
             Counters.AddDuplicate();
             return;
         }
 
+        var snapshot = Snapshot(gpu, batch, row, t);
         var index = FloorDiv(t, _windowMs);
         if (index < _firstOpenIndex)
         {
             Counters.AddLate();
-            Remember(gpu, batch, row, t);
+            gpu.Previous = snapshot;
             return;
         }
 
         var window = Window(index);
         window.Touch(source, offset);
-        var acc = window.Gpu(gpu.Slot);
-        AddReadings(acc, gpu, batch, row);
-        if (gpu.HasPrevious)
+        AddReadings(window.Gpu(gpu.Slot), gpu, batch, row);
+        if (gpu.Previous is { } start)
         {
-            AddInterval(gpu, batch, row, t, source, offset);
+            AddInterval(gpu, start, snapshot, source, offset, attributionKnown);
         }
 
-        Remember(gpu, batch, row, t);
+        gpu.Previous = snapshot;
         Counters.AddAggregated();
     }
 
@@ -222,10 +227,9 @@ internal sealed class SampleAggregator
         }
     }
 
-    private void AddInterval(GpuTrack gpu, SampleBatch batch, int row, long t, SourcePartition source, long offset)
+    private void AddInterval(GpuTrack gpu, in SampleSnapshot start, in SampleSnapshot end, SourcePartition source, long offset, bool attributionKnown)
     {
-        var start = gpu.PreviousTime;
-        var startIndex = FloorDiv(start, _windowMs);
+        var startIndex = FloorDiv(start.Time, _windowMs);
         if (startIndex < _firstOpenIndex)
         {
             Counters.AddLateInterval();
@@ -235,50 +239,33 @@ internal sealed class SampleAggregator
         var window = Window(startIndex);
         window.Touch(source, offset);
         var acc = window.Gpu(gpu.Slot);
-        var seconds = (t - start) / 1000.0;
-        double? counterJoules = null, integratedJoules = null;
-        if (batch.TryGetInt64(F.TotalEnergyConsumption, row, out var energy) && gpu.PreviousEnergyMilliJoules is { } previousEnergy)
-        {
-            if (energy >= previousEnergy)
-            {
-                counterJoules = (energy - previousEnergy) / 1000.0;
-            }
-            else
-            {
-                acc.CounterResets++;
-                Counters.AddCounterReset();
-            }
-        }
-
-        var gap = t - start > _maxGapMs;
-        if (gap)
-        {
-            acc.Gaps++;
-        }
-        else if (batch.TryGetValue(F.PowerUsage, row, out var power) && gpu.PreviousPower is { } previousPower)
-        {
-            integratedJoules = (previousPower + power) / 2 * seconds;
-        }
-
-        var joules = counterJoules ?? integratedJoules ?? 0;
-        acc.EnergyCounterJoules += counterJoules ?? 0;
-        acc.CounterSeconds += counterJoules is null ? 0 : seconds;
-        acc.EnergyIntegratedJoules += integratedJoules ?? 0;
-        acc.IntegratedSeconds += integratedJoules is null ? 0 : seconds;
-        acc.EnergyJoules += joules;
-        acc.CoveredSeconds += gap ? 0 : seconds;
-        var busy = gpu.PreviousSmActive >= _options.BusySmActivity;
+        var seconds = (end.Time - start.Time) / 1000.0;
+        var energy = IntervalEnergy.Of(start, end.Time, end.EnergyMilliJoules, end.Power, _maxGapMs);
+        AddEnergy(acc, energy, seconds);
+        var busy = start.SmActive >= _options.Waste.BusySmActivity;
         // Tensor work is estimated only where the GPU reports tensor activity and its model's peak is known.
-        var estimated = gpu.Peak is not null && gpu.PreviousTensorActive is not null;
-        var tflop = estimated ? gpu.PreviousTensorActive!.Value * gpu.Peak!.PeakDenseBf16Tflops * gpu.PreviousClockRatio * seconds : 0;
+        var estimated = gpu.Peak is not null && start.TensorActive is not null;
+        var tflop = estimated ? start.TensorActive!.Value * gpu.Peak!.PeakDenseBf16Tflops * start.ClockRatio * seconds : 0;
         acc.BusySeconds += busy ? seconds : 0;
-        acc.ThrottleSeconds += gpu.PreviousThrottled ? seconds : 0;
+        acc.ThrottleSeconds += start.ClockEventReasons is { } r && (r & (long)ClockEventReasons.Throttling) != 0 ? seconds : 0;
         acc.Tflop += tflop;
 
-        var job = AllocationTimeline.JobAt(AllocationsOf(gpu), start);
+        var job = AllocationTimeline.JobAt(AllocationsOf(gpu), start.Time);
+        var state = (int)IntervalClassifier.State(start, job is not null, _options.Waste);
+        acc.StateSeconds[state] += seconds;
+        acc.StateJoules[state] += energy.Joules;
         acc.LastJobId = job?.Id;
         if (job is null)
         {
+            if (attributionKnown)
+            {
+                window.UnallocatedJoules += energy.Joules;
+            }
+            else
+            {
+                window.UnattributedJoules += energy.Joules;
+            }
+
             return;
         }
 
@@ -288,24 +275,63 @@ internal sealed class SampleAggregator
         jobAcc.GpuModel ??= gpu.Identity.Model;
         jobAcc.GpuSeconds += seconds;
         jobAcc.BusyGpuSeconds += busy ? seconds : 0;
-        jobAcc.EnergyJoules += joules;
+        jobAcc.EnergyJoules += energy.Joules;
         jobAcc.Tflop += tflop;
-        jobAcc.TensorEnergyJoules += estimated ? joules : 0;
+        jobAcc.TensorEnergyJoules += estimated ? energy.Joules : 0;
+        if (busy)
+        {
+            jobAcc.BoundSeconds[(int)IntervalClassifier.Bound(start, _options.Waste)] += seconds;
+        }
     }
 
-    private static void Remember(GpuTrack gpu, SampleBatch batch, int row, long t)
+    private void AddEnergy(GpuAccumulator acc, in IntervalEnergy energy, double seconds)
     {
-        gpu.HasPrevious = true;
-        gpu.PreviousTime = t;
-        gpu.PreviousEnergyMilliJoules = batch.TryGetInt64(F.TotalEnergyConsumption, row, out var energy) ? energy : null;
-        gpu.PreviousPower = batch.TryGetValue(F.PowerUsage, row, out var power) ? power : null;
-        gpu.PreviousTensorActive = batch.TryGetValue(F.PipeTensorActive, row, out var tensor) ? tensor : null;
-        gpu.PreviousSmActive = batch.TryGetValue(F.SmActive, row, out var sm) ? sm
-            : batch.TryGetValue(F.GpuUtil, row, out var util) ? util / 100 : 0;
+        if (energy.Reset)
+        {
+            acc.CounterResets++;
+            Counters.AddCounterReset();
+        }
+
+        acc.CounterWraps += energy.Wrapped ? 1 : 0;
+        acc.Gaps += energy.Gap ? 1 : 0;
+        acc.EnergyCounterJoules += energy.CounterJoules ?? 0;
+        acc.CounterSeconds += energy.CounterJoules is null ? 0 : seconds;
+        acc.EnergyIntegratedJoules += energy.IntegratedJoules ?? 0;
+        acc.IntegratedSeconds += energy.IntegratedJoules is null ? 0 : seconds;
+        if (energy is { CounterJoules: { } c, IntegratedJoules: { } i })
+        {
+            acc.BothCounterJoules += c;
+            acc.BothIntegratedJoules += i;
+        }
+
+        acc.EnergyJoules += energy.Joules;
+        acc.CoveredSeconds += energy.Gap ? 0 : seconds;
+    }
+
+    private static SampleSnapshot Snapshot(GpuTrack gpu, SampleBatch batch, int row, long t)
+    {
         var maxClock = batch.TryGetValue(F.MaxSmClock, row, out var max) && max > 0 ? max : gpu.Peak?.MaxSmClockMhz ?? 0;
-        gpu.PreviousClockRatio = maxClock > 0 && batch.TryGetValue(F.SmClock, row, out var clock) ? Math.Clamp(clock / maxClock, 0, 1) : 1;
-        gpu.PreviousThrottled = batch.TryGetInt64(F.ClocksEventReasons, row, out var reasons)
-            && (reasons & (long)ClockEventReasons.Throttling) != 0;
+        double? memoryShare = batch.TryGetValue(F.FbUsed, row, out var used) && batch.TryGetValue(F.FbTotal, row, out var total) && total > 0 ? used / total : null;
+        double? link = null;
+        foreach (var ordinal in LinkFields)
+        {
+            if (batch.TryGetValue(ordinal, row, out var bytes))
+            {
+                link = (link ?? 0) + bytes;
+            }
+        }
+
+        return new SampleSnapshot(
+            t,
+            batch.TryGetInt64(F.TotalEnergyConsumption, row, out var energy) ? energy : null,
+            batch.TryGetValue(F.PowerUsage, row, out var power) ? power : null,
+            batch.TryGetValue(F.SmActive, row, out var sm) ? sm : batch.TryGetValue(F.GpuUtil, row, out var util) ? util / 100 : 0,
+            batch.TryGetValue(F.PipeTensorActive, row, out var tensor) ? tensor : null,
+            batch.TryGetValue(F.DramActive, row, out var dram) ? dram : null,
+            link,
+            memoryShare,
+            maxClock > 0 && batch.TryGetValue(F.SmClock, row, out var clock) ? Math.Clamp(clock / maxClock, 0, 1) : 1,
+            batch.TryGetInt64(F.ClocksEventReasons, row, out var reasons) ? reasons : null);
     }
 
     private List<Allocation> AllocationsOf(GpuTrack gpu)
@@ -336,14 +362,16 @@ internal sealed class SampleAggregator
         _firstOpenIndex = Math.Max(_firstOpenIndex, window.Index + 1);
         Counters.AddWindowClosed();
         var gpus = new List<GpuWindow>(window.Gpus.Count);
+        var states = new List<GpuStateWindow>();
         foreach (var (slot, acc) in window.Gpus.OrderBy(p => p.Key))
         {
-            gpus.Add(WindowRows.Gpu(window, _gpus[slot].Identity, acc, _windowMs));
+            gpus.Add(WindowRows.Gpu(window, _gpus[slot].Identity, acc, _windowMs, _options.Waste.EnergyAgreementTolerance));
+            states.AddRange(WindowRows.States(window, _gpus[slot].Identity, acc));
         }
 
         var jobs = window.Jobs.Values.OrderBy(j => j.Job.Id, StringComparer.Ordinal).Select(j => WindowRows.Job(window, j)).ToList();
         Timeline.Prune(window.Start - _latenessMs);
-        return new ClosedWindow(window.Start, window.End, gpus, jobs);
+        return new ClosedWindow(window.Start, window.End, gpus, jobs, states, WindowRows.Fleet(window, gpus, jobs));
     }
 
     private static double MaxOf(double current, double value) => double.IsNaN(current) ? value : Math.Max(current, value);

@@ -6,7 +6,7 @@ namespace Telemetry.Analytics.Aggregation;
 /// <summary>Turns a closing window's accumulators into ledger rows.</summary>
 internal static class WindowRows
 {
-    public static GpuWindow Gpu(OpenWindow window, GpuIdentity gpu, GpuAccumulator acc, long windowMs) => new(
+    public static GpuWindow Gpu(OpenWindow window, GpuIdentity gpu, GpuAccumulator acc, long windowMs, double tolerance) => new(
         window.Start,
         window.End,
         gpu.Node,
@@ -39,7 +39,58 @@ internal static class WindowRows
         acc.ThrottleSeconds,
         acc.BusySeconds,
         acc.AllocatedSeconds,
-        acc.Tflop);
+        acc.Tflop,
+        StateNames.Of(Confidence(acc, tolerance)),
+        acc.CounterWraps);
+
+    /// <summary>How sure the window's energy is: a gap first, then whether the two sources agree where both exist.</summary>
+    public static EnergyConfidence Confidence(GpuAccumulator acc, double tolerance)
+    {
+        if (acc.Gaps > 0)
+        {
+            return EnergyConfidence.Gap;
+        }
+
+        if (acc.CounterSeconds > 0 && acc.IntegratedSeconds > 0)
+        {
+            var larger = Math.Max(acc.BothCounterJoules, acc.BothIntegratedJoules);
+            return larger <= 0 || Math.Abs(acc.BothCounterJoules - acc.BothIntegratedJoules) <= tolerance * larger
+                ? EnergyConfidence.Agree
+                : EnergyConfidence.Disagree;
+        }
+
+        return acc.CounterSeconds > 0 ? EnergyConfidence.CounterOnly
+            : acc.IntegratedSeconds > 0 ? EnergyConfidence.IntegralOnly
+            : EnergyConfidence.None;
+    }
+
+    public static IEnumerable<GpuStateWindow> States(OpenWindow window, GpuIdentity gpu, GpuAccumulator acc)
+    {
+        for (var state = 0; state < acc.StateSeconds.Length; state++)
+        {
+            if (acc.StateSeconds[state] > 0)
+            {
+                yield return new GpuStateWindow(window.Start, window.End, gpu.Node, gpu.Uuid, gpu.Index, gpu.MigInstance, gpu.Model, acc.LastJobId,
+                    StateNames.Of((GpuState)state), acc.StateSeconds[state], acc.StateJoules[state]);
+            }
+        }
+    }
+
+    public static FleetWindow Fleet(OpenWindow window, IReadOnlyList<GpuWindow> gpus, IReadOnlyList<JobWindow> jobs) => new(
+        window.Start,
+        window.End,
+        gpus.Count,
+        gpus.Sum(g => (long)g.Samples),
+        gpus.Sum(g => g.EnergyJoules),
+        jobs.Sum(j => j.EnergyJoules),
+        window.UnallocatedJoules,
+        window.UnattributedJoules,
+        gpus.Sum(g => g.Gaps),
+        gpus.Sum(g => g.CounterResets),
+        gpus.Count(g => g.EnergyConfidence == "agree"),
+        gpus.Count(g => g.EnergyConfidence == "disagree"),
+        gpus.Count(g => g.EnergyConfidence is "counter-only" or "integral-only"),
+        gpus.Count(g => g.EnergyConfidence == "gap"));
 
     public static JobWindow Job(OpenWindow window, JobAccumulator acc) => new(
         window.Start,
@@ -55,7 +106,12 @@ internal static class WindowRows
         acc.Tflop,
         acc.Tokens,
         acc.ThroughputUnit,
-        acc.TensorEnergyJoules);
+        acc.TensorEnergyJoules,
+        acc.BoundSeconds[(int)WorkBound.Compute],
+        acc.BoundSeconds[(int)WorkBound.Memory],
+        acc.BoundSeconds[(int)WorkBound.Communication],
+        acc.BoundSeconds[(int)WorkBound.Mixed],
+        acc.BoundSeconds[(int)WorkBound.Unknown]);
 
     private static double? NullIfNaN(double value) => double.IsNaN(value) ? null : value;
 }

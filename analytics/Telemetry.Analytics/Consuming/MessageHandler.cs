@@ -64,7 +64,7 @@ internal sealed class MessageHandler(SampleAggregator aggregator, AggregatorOpti
                 _parkedCount--;
                 Counters.AddAttributionTimeout();
                 Log.AttributionTimeout(logger, agent, time.GetElapsedTime(head.Message.ArrivedTimestamp).TotalSeconds, head.Needed, _appliedAllocations.GetValueOrDefault(agent));
-                Aggregate(head.Message);
+                Aggregate(head.Message, attributionKnown: false);
                 released++;
             }
         }
@@ -82,7 +82,7 @@ internal sealed class MessageHandler(SampleAggregator aggregator, AggregatorOpti
             {
                 _parkedCount--;
                 Counters.AddAttributionTimeout();
-                Aggregate(parked.Message);
+                Aggregate(parked.Message, attributionKnown: false);
             }
         }
 
@@ -201,7 +201,7 @@ internal sealed class MessageHandler(SampleAggregator aggregator, AggregatorOpti
                 var oldest = _parked.Values.Where(q => q.Count > 0).MinBy(q => q.Peek().Message.ArrivedTimestamp)!.Dequeue();
                 _parkedCount--;
                 Counters.AddAttributionTimeout();
-                Aggregate(oldest.Message);
+                Aggregate(oldest.Message, attributionKnown: false);
             }
 
             return;
@@ -210,7 +210,7 @@ internal sealed class MessageHandler(SampleAggregator aggregator, AggregatorOpti
         Aggregate(message);
     }
 
-    private void Aggregate(ConsumedMessage message)
+    private void Aggregate(ConsumedMessage message, bool attributionKnown = true)
     {
         if (message.Value is null)
         {
@@ -221,7 +221,7 @@ internal sealed class MessageHandler(SampleAggregator aggregator, AggregatorOpti
         try
         {
             using var batch = SampleBatchCodec.Decode(message.Value);
-            aggregator.AddSamples(batch, message.Source, message.Offset);
+            aggregator.AddSamples(batch, message.Source, message.Offset, attributionKnown);
         }
         catch (SampleDecodeException e)
         {

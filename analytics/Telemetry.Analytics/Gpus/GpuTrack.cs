@@ -9,13 +9,8 @@ internal sealed class GpuTrack(int slot, GpuIdentity identity, GpuModelPeak? pea
     public GpuIdentity Identity { get; } = identity;
     public GpuModelPeak? Peak { get; } = peak;
 
-    public bool HasPrevious { get; set; }
-    public long PreviousTime { get; set; }
-    public long? PreviousEnergyMilliJoules { get; set; }
-    public double? PreviousPower { get; set; }
-    public double? PreviousTensorActive { get; set; }
-    public double PreviousSmActive { get; set; }
-    public double PreviousClockRatio { get; set; } = 1;
-    public bool PreviousThrottled { get; set; }
+    /// <summary>The GPU's latest sample, which opens the next interval.</summary>
+    public SampleSnapshot? Previous { get; set; }
+
     public long LastXid { get; set; }
 }

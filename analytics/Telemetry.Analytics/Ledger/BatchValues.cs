@@ -13,5 +13,8 @@ internal static class BatchValues
     public static long Int64(RecordBatch b, string name, int row) => ((Int64Array)b.Column(name)).Values[row];
     public static double Float64(RecordBatch b, string name, int row) => ((DoubleArray)b.Column(name)).Values[row];
     public static double? Float64OrNull(RecordBatch b, string name, int row) => ((DoubleArray)b.Column(name)).GetValue(row);
+    public static double Float64OrZeroIfAbsent(RecordBatch b, string name, int row) => b.Schema.GetFieldIndex(name) < 0 ? 0 : Float64(b, name, row);
+    public static int Int32OrZeroIfAbsent(RecordBatch b, string name, int row) => b.Schema.GetFieldIndex(name) < 0 ? 0 : Int32(b, name, row);
+    public static string? TextOrNullIfAbsent(RecordBatch b, string name, int row) => b.Schema.GetFieldIndex(name) < 0 ? null : TextOrNull(b, name, row);
     public static double? Float64OrNullIfAbsent(RecordBatch b, string name, int row) => b.Schema.GetFieldIndex(name) < 0 ? null : Float64OrNull(b, name, row);
 }

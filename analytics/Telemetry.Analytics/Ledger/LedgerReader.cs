@@ -15,6 +15,12 @@ public sealed class LedgerReader(string directory)
     /// <summary>Every job window row.</summary>
     public IEnumerable<JobWindow> JobWindows() => Read(LedgerSchemas.JobWindows);
 
+    /// <summary>Every GPU state row.</summary>
+    public IEnumerable<GpuStateWindow> GpuStates() => Read(LedgerSchemas.GpuStates);
+
+    /// <summary>Every fleet window row.</summary>
+    public IEnumerable<FleetWindow> FleetWindows() => Read(LedgerSchemas.FleetWindows);
+
     /// <summary>The window files of a table, oldest first.</summary>
     public IReadOnlyList<string> Files(string table)
     {

@@ -44,6 +44,8 @@ internal static class LedgerSchemas
         ColumnSpec<GpuWindow>.Float64("busy_s", r => r.BusySeconds),
         ColumnSpec<GpuWindow>.Float64("allocated_s", r => r.AllocatedSeconds),
         ColumnSpec<GpuWindow>.Float64("tflop", r => r.Tflop),
+        ColumnSpec<GpuWindow>.Text("energy_confidence", r => r.EnergyConfidence),
+        ColumnSpec<GpuWindow>.Int32("counter_wraps", r => r.CounterWraps),
     ],
     ReadGpu);
 
@@ -63,12 +65,59 @@ internal static class LedgerSchemas
         ColumnSpec<JobWindow>.Int64("tokens", r => r.Tokens),
         ColumnSpec<JobWindow>.Text("throughput_unit", r => r.ThroughputUnit, nullable: true),
         ColumnSpec<JobWindow>.Float64("tensor_energy_j", r => r.TensorEnergyJoules, nullable: true),
+        ColumnSpec<JobWindow>.Float64("compute_bound_s", r => r.ComputeBoundSeconds),
+        ColumnSpec<JobWindow>.Float64("memory_bound_s", r => r.MemoryBoundSeconds),
+        ColumnSpec<JobWindow>.Float64("communication_bound_s", r => r.CommunicationBoundSeconds),
+        ColumnSpec<JobWindow>.Float64("mixed_bound_s", r => r.MixedBoundSeconds),
+        ColumnSpec<JobWindow>.Float64("unknown_bound_s", r => r.UnknownBoundSeconds),
         // Derived from the partials above, for readers of the files; the reader recomputes them.
         ColumnSpec<JobWindow>.Float64("idle_gpu_seconds", r => r.IdleGpuSeconds),
         ColumnSpec<JobWindow>.Float64("tokens_per_joule", r => r.TokensPerJoule, nullable: true),
         ColumnSpec<JobWindow>.Float64("tflops_per_watt", r => r.TflopsPerWatt, nullable: true),
     ],
     ReadJob);
+
+    public static LedgerTable<GpuStateWindow> GpuStates { get; } = new("gpu-states",
+    [
+        ColumnSpec<GpuStateWindow>.Time("window_start", r => r.WindowStart),
+        ColumnSpec<GpuStateWindow>.Time("window_end", r => r.WindowEnd),
+        ColumnSpec<GpuStateWindow>.Text("node", r => r.Node),
+        ColumnSpec<GpuStateWindow>.Text("gpu_uuid", r => r.GpuUuid),
+        ColumnSpec<GpuStateWindow>.Int32("gpu_index", r => r.GpuIndex),
+        ColumnSpec<GpuStateWindow>.Int32("mig_instance", r => r.MigInstance, nullable: true),
+        ColumnSpec<GpuStateWindow>.Text("gpu_model", r => r.GpuModel),
+        ColumnSpec<GpuStateWindow>.Text("job_id", r => r.JobId, nullable: true),
+        ColumnSpec<GpuStateWindow>.Text("state", r => r.State),
+        ColumnSpec<GpuStateWindow>.Float64("seconds", r => r.Seconds),
+        ColumnSpec<GpuStateWindow>.Float64("energy_j", r => r.EnergyJoules),
+    ],
+    (b, i) => new GpuStateWindow(
+        V.Time(b, "window_start", i), V.Time(b, "window_end", i), V.Text(b, "node", i), V.Text(b, "gpu_uuid", i), V.Int32(b, "gpu_index", i),
+        V.Int32OrNull(b, "mig_instance", i), V.Text(b, "gpu_model", i), V.TextOrNull(b, "job_id", i), V.Text(b, "state", i),
+        V.Float64(b, "seconds", i), V.Float64(b, "energy_j", i)));
+
+    public static LedgerTable<FleetWindow> FleetWindows { get; } = new("fleet-windows",
+    [
+        ColumnSpec<FleetWindow>.Time("window_start", r => r.WindowStart),
+        ColumnSpec<FleetWindow>.Time("window_end", r => r.WindowEnd),
+        ColumnSpec<FleetWindow>.Int32("gpus", r => r.Gpus),
+        ColumnSpec<FleetWindow>.Int64("samples", r => r.Samples),
+        ColumnSpec<FleetWindow>.Float64("energy_j", r => r.EnergyJoules),
+        ColumnSpec<FleetWindow>.Float64("job_energy_j", r => r.JobEnergyJoules),
+        ColumnSpec<FleetWindow>.Float64("unallocated_energy_j", r => r.UnallocatedJoules),
+        ColumnSpec<FleetWindow>.Float64("unattributed_energy_j", r => r.UnattributedJoules),
+        ColumnSpec<FleetWindow>.Int32("gaps", r => r.Gaps),
+        ColumnSpec<FleetWindow>.Int32("counter_resets", r => r.CounterResets),
+        ColumnSpec<FleetWindow>.Int32("gpus_agreeing", r => r.GpusAgreeing),
+        ColumnSpec<FleetWindow>.Int32("gpus_disagreeing", r => r.GpusDisagreeing),
+        ColumnSpec<FleetWindow>.Int32("gpus_single_source", r => r.GpusSingleSource),
+        ColumnSpec<FleetWindow>.Int32("gpus_with_gaps", r => r.GpusWithGaps),
+    ],
+    (b, i) => new FleetWindow(
+        V.Time(b, "window_start", i), V.Time(b, "window_end", i), V.Int32(b, "gpus", i), V.Int64(b, "samples", i), V.Float64(b, "energy_j", i),
+        V.Float64(b, "job_energy_j", i), V.Float64(b, "unallocated_energy_j", i), V.Float64(b, "unattributed_energy_j", i), V.Int32(b, "gaps", i),
+        V.Int32(b, "counter_resets", i), V.Int32(b, "gpus_agreeing", i), V.Int32(b, "gpus_disagreeing", i), V.Int32(b, "gpus_single_source", i),
+        V.Int32(b, "gpus_with_gaps", i)));
 
     private static GpuWindow ReadGpu(Apache.Arrow.RecordBatch b, int i) => new(
         V.Time(b, "window_start", i),
@@ -103,7 +152,9 @@ internal static class LedgerSchemas
         V.Float64(b, "throttle_s", i),
         V.Float64(b, "busy_s", i),
         V.Float64(b, "allocated_s", i),
-        V.Float64(b, "tflop", i));
+        V.Float64(b, "tflop", i),
+        V.TextOrNullIfAbsent(b, "energy_confidence", i) ?? "none",
+        V.Int32OrZeroIfAbsent(b, "counter_wraps", i));
 
     private static JobWindow ReadJob(Apache.Arrow.RecordBatch b, int i) => new(
         V.Time(b, "window_start", i),
@@ -119,5 +170,10 @@ internal static class LedgerSchemas
         V.Float64(b, "tflop", i),
         V.Int64(b, "tokens", i),
         V.TextOrNull(b, "throughput_unit", i),
-        V.Float64OrNullIfAbsent(b, "tensor_energy_j", i));
+        V.Float64OrNullIfAbsent(b, "tensor_energy_j", i),
+        V.Float64OrZeroIfAbsent(b, "compute_bound_s", i),
+        V.Float64OrZeroIfAbsent(b, "memory_bound_s", i),
+        V.Float64OrZeroIfAbsent(b, "communication_bound_s", i),
+        V.Float64OrZeroIfAbsent(b, "mixed_bound_s", i),
+        V.Float64OrZeroIfAbsent(b, "unknown_bound_s", i));
 }

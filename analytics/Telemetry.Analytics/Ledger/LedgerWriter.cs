@@ -33,6 +33,15 @@ public sealed class LedgerWriter
         var name = FileName(window.Start);
         WriteTable(LedgerSchemas.GpuWindows, window.Gpus, name);
         WriteTable(LedgerSchemas.JobWindows, window.Jobs, name);
+        if (window.States is { } states)
+        {
+            WriteTable(LedgerSchemas.GpuStates, states, name);
+        }
+
+        if (window.Fleet is { } fleet)
+        {
+            WriteTable(LedgerSchemas.FleetWindows, [fleet], name);
+        }
         WindowsWritten++;
     }
 

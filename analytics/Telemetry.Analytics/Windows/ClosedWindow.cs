@@ -5,4 +5,6 @@ namespace Telemetry.Analytics.Windows;
 /// <param name="End">Window end (exclusive).</param>
 /// <param name="Gpus">One row per GPU seen in the window.</param>
 /// <param name="Jobs">One row per job active in the window.</param>
-public sealed record ClosedWindow(long Start, long End, IReadOnlyList<GpuWindow> Gpus, IReadOnlyList<JobWindow> Jobs);
+/// <param name="States">Per GPU, the seconds and energy in each state.</param>
+/// <param name="Fleet">The fleet's totals, with the energy conservation terms.</param>
+public sealed record ClosedWindow(long Start, long End, IReadOnlyList<GpuWindow> Gpus, IReadOnlyList<JobWindow> Jobs, IReadOnlyList<GpuStateWindow>? States = null, FleetWindow? Fleet = null);

@@ -29,6 +29,11 @@ internal sealed class GpuAccumulator
     public double AllocatedSeconds;
     public double Tflop;
     public string? LastJobId;
+    public int CounterWraps;
+    public double BothCounterJoules;
+    public double BothIntegratedJoules;
+    public readonly double[] StateSeconds = new double[Enum.GetValues<GpuState>().Length];
+    public readonly double[] StateJoules = new double[Enum.GetValues<GpuState>().Length];
 
     /// <summary>Mean and maximum of a reading over the samples that had it.</summary>
     public struct Stat

@@ -1,6 +1,9 @@
 namespace Telemetry.Analytics.Windows;
 
-/// <summary>One GPU over one closed window: the row the ledger keeps. Energies in joules, times in Unix milliseconds.</summary>
+/// <summary>
+/// One GPU over one closed window: the row the ledger keeps. Energies in joules, times in Unix milliseconds.
+/// <c>EnergyConfidence</c> is one of agree, counter-only, integral-only, disagree, gap, none (<see cref="Windows.EnergyConfidence"/>).
+/// </summary>
 public sealed record GpuWindow(
     long WindowStart,
     long WindowEnd,
@@ -34,4 +37,6 @@ public sealed record GpuWindow(
     double ThrottleSeconds,
     double BusySeconds,
     double AllocatedSeconds,
-    double Tflop);
+    double Tflop,
+    string EnergyConfidence = "none",
+    int CounterWraps = 0);

@@ -13,6 +13,7 @@ internal sealed class JobAccumulator(JobInfo job)
     public double EnergyJoules;
     public double Tflop;
     public double TensorEnergyJoules;
+    public readonly double[] BoundSeconds = new double[Enum.GetValues<WorkBound>().Length];
     public long Tokens;
     public bool ReportsThroughput;
     public string? ThroughputUnit;

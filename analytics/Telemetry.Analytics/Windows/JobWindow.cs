@@ -19,7 +19,12 @@ public sealed record JobWindow(
     double Tflop,
     long Tokens,
     string? ThroughputUnit,
-    double? TensorEnergyJoules = null)
+    double? TensorEnergyJoules = null,
+    double ComputeBoundSeconds = 0,
+    double MemoryBoundSeconds = 0,
+    double CommunicationBoundSeconds = 0,
+    double MixedBoundSeconds = 0,
+    double UnknownBoundSeconds = 0)
 {
     /// <summary>GPU-seconds the job held its GPUs without using them.</summary>
     public double IdleGpuSeconds => GpuSeconds - BusyGpuSeconds;
