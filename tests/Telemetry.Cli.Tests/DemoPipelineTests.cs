@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Telemetry.Cli.Commands;
+using Telemetry.Analytics.Ledger;
 using Telemetry.Cli.Demo;
 
 namespace Telemetry.Cli.Tests;
@@ -98,6 +99,44 @@ public sealed class DemoPipelineTests
         var files = Directory.GetFiles(Path.Combine(_ledger, "gpu-windows"), "*.arrow");
         Assert.HasCount(61, files, "60 whole minutes and the minute holding the closing sample");
         Assert.IsEmpty(Directory.GetFiles(_ledger, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [TestMethod]
+    public void EveryWindowConservesEnergyBetweenJobsUnallocatedAndUnattributed()
+    {
+        var fleet = new LedgerReader(_ledger).FleetWindows().ToList();
+
+        Assert.HasCount(61, fleet);
+        foreach (var w in fleet)
+        {
+            Assert.AreEqual(w.EnergyJoules, w.JobEnergyJoules + w.UnallocatedJoules + w.UnattributedJoules, 1e-6, $"window {w.WindowStart}");
+        }
+
+        Assert.AreEqual(_result.FleetEnergyTruthKwh * 3.6e6, fleet.Sum(w => w.EnergyJoules), 1e-3);
+        Assert.AreEqual(0.0, fleet.Sum(w => w.UnattributedJoules), "every allocation arrived in time");
+        Assert.IsTrue(fleet.All(w => w.GpusDisagreeing == 0 && w.GpusWithGaps == 0), "the simulator's counter is the integral of its power");
+    }
+
+    [TestMethod]
+    public void EachScriptedWasteEpisodeIsClassifiedWithItsDurationToTheSample()
+    {
+        var seconds = new LedgerReader(_ledger).GpuStates()
+            .GroupBy(s => (s.Node, s.GpuIndex, s.State))
+            .ToDictionary(g => g.Key, g => g.Sum(s => s.Seconds));
+        double Seconds(string node, int gpu, string state) => seconds.GetValueOrDefault((node, gpu, state));
+
+        foreach (var node in new[] { "gpu-node-003", "gpu-node-007" })
+        {
+            Assert.AreEqual(2160, Seconds(node, 0, "allocated-idle"), 1, $"{node}: the notebook holds GPUs 0-1 idle for the first 60 %");
+            Assert.AreEqual(1440, Seconds(node, 1, "unallocated-idle"), 1, $"{node}: then they are free");
+            Assert.AreEqual(3600, Seconds(node, 2, "memory-parked"), 1, $"{node}: parked all hour");
+            Assert.AreEqual(3600, Seconds(node, 4, "zombie"), 1, $"{node}: the zombie holds memory all hour");
+        }
+
+        Assert.AreEqual(720, Seconds("gpu-node-001", 3, "throttled"), 1, "thermal slowdown from 50 to 70 % of the hour");
+        Assert.AreEqual(3600 - 720, Seconds("gpu-node-001", 3, "productive"), 1);
+        var perGpu = seconds.GroupBy(p => (p.Key.Node, p.Key.GpuIndex)).Select(g => g.Sum(p => p.Value)).ToList();
+        Assert.IsTrue(perGpu.All(total => Math.Abs(total - 3600) <= 1), "one state at a time: every GPU's states add up to the hour");
     }
 
     [TestMethod]

@@ -12,7 +12,10 @@ internal sealed record Reading(
     double? SmClock = null,
     double? MaxSmClock = null,
     double? FbUsed = null,
-    double? FbTotal = null)
+    double? FbTotal = null,
+    double? DramActive = null,
+    long? ClockEventReasons = null,
+    double? NvlinkTxBytes = null)
 {
     /// <summary>One value per catalog field, indexed by field ordinal, as <c>SampleBatchBuilder.Append</c> takes them.</summary>
     public double?[] Values()
@@ -27,6 +30,9 @@ internal sealed record Reading(
         values[FieldOrdinals.MaxSmClock] = MaxSmClock;
         values[FieldOrdinals.FbUsed] = FbUsed;
         values[FieldOrdinals.FbTotal] = FbTotal;
+        values[FieldOrdinals.DramActive] = DramActive;
+        values[FieldOrdinals.ClocksEventReasons] = ClockEventReasons;
+        values[FieldOrdinals.NvlinkTxBytes] = NvlinkTxBytes;
         return values;
     }
 }

@@ -23,6 +23,9 @@ internal sealed class SampleRows
     }
 
     /// <summary>Encodes, decodes and hands the batch to the aggregator, as the consumer does.</summary>
+    /// <summary>The rows as a decoded batch, as the consumer hands them to the aggregator.</summary>
+    public SampleBatch Decode() => SampleBatchCodec.Decode(Encode());
+
     public void FeedTo(SampleAggregator aggregator, SourcePartition source, long offset = 0)
     {
         using var batch = SampleBatchCodec.Decode(Encode());
