@@ -13,4 +13,6 @@ public sealed record FleetReport(
     IReadOnlyList<JobReport> Jobs,
     IReadOnlyList<WasteReport> Waste,
     IReadOnlyList<HealthReport> Health,
-    SampleAccounting? Samples);
+    SampleAccounting? Samples,
+    double UnattributedEnergyKwh = 0,
+    IReadOnlyList<WasteEpisode>? Episodes = null);

@@ -1,6 +1,10 @@
 namespace Telemetry.Analytics.Reporting;
 
-/// <summary>One job over the report's range, merged from its window partials.</summary>
+/// <summary>
+/// One job over the report's range, merged from its window partials. The bound shares are shares of its GPU-seconds
+/// (with the idle share, 1 − utilization, they add up to one); the "vs model median" figures compare the job with the
+/// median of the jobs on the same GPU model (1.0 = median).
+/// </summary>
 public sealed record JobReport(
     string JobId,
     string User,
@@ -16,4 +20,12 @@ public sealed record JobReport(
     double? TflopsPerWatt,
     double Utilization,
     double AveragePowerWatts,
-    double IdleGpuHours);
+    double IdleGpuHours,
+    double ComputeBoundShare = 0,
+    double MemoryBoundShare = 0,
+    double CommunicationBoundShare = 0,
+    double MixedBoundShare = 0,
+    double UnknownBoundShare = 0,
+    double? TflopsPerWattVsModelMedian = null,
+    double? TokensPerJouleVsModelMedian = null,
+    double? KwhPerMillionTokens = null);

@@ -7,25 +7,33 @@ public static class ReportBuilder
 {
     private const double JoulesPerKwh = 3_600_000;
 
-    /// <summary>Builds the report.</summary>
+    /// <summary>Builds the report from GPU and job windows alone (ledgers without state and fleet rows).</summary>
     /// <param name="gpuWindows">GPU window rows.</param>
     /// <param name="jobWindows">Job window rows.</param>
     /// <param name="samples">Sample accounting, when the caller knows what was produced.</param>
     /// <param name="busySmActivity">SM activity below which an allocated GPU counts as idle.</param>
-    public static FleetReport Build(IEnumerable<GpuWindow> gpuWindows, IEnumerable<JobWindow> jobWindows, SampleAccounting? samples, double busySmActivity = 0.05)
+    public static FleetReport Build(IEnumerable<GpuWindow> gpuWindows, IEnumerable<JobWindow> jobWindows, SampleAccounting? samples, double busySmActivity = 0.05) =>
+        Build(new LedgerData([.. gpuWindows], [.. jobWindows], [], []), new ReportOptions { Samples = samples, BusySmActivity = busySmActivity });
+
+    /// <summary>Builds the report.</summary>
+    public static FleetReport Build(LedgerData data, ReportOptions options)
     {
-        var gpus = gpuWindows.ToList();
-        var jobs = jobWindows.ToList();
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Waste.Validate();
+        var gpus = data.Gpus;
         if (gpus.Count == 0)
         {
-            return new FleetReport(default, default, 0, 0, 0, 0, 0, 0, [], [], [], samples);
+            return new FleetReport(default, default, 0, 0, 0, 0, 0, 0, [], [], [], options.Samples);
         }
 
         var from = gpus.Min(g => g.WindowStart);
         var to = gpus.Max(g => g.WindowEnd);
         var fleetJoules = gpus.Sum(g => g.EnergyJoules);
-        var allocatedJoules = jobs.Sum(j => j.EnergyJoules);
+        var allocatedJoules = data.Jobs.Sum(j => j.EnergyJoules);
+        var unattributedJoules = data.Fleet.Sum(f => f.UnattributedJoules);
         var hours = (to - from) / 3_600_000.0;
+        var episodes = data.States.Count > 0 ? WasteEpisodes.Find(data.States, options.Waste) : null;
         return new FleetReport(
             DateTimeOffset.FromUnixTimeMilliseconds(from),
             DateTimeOffset.FromUnixTimeMilliseconds(to),
@@ -34,15 +42,28 @@ public static class ReportBuilder
             fleetJoules / JoulesPerKwh,
             hours > 0 ? fleetJoules / JoulesPerKwh / hours : 0,
             allocatedJoules / JoulesPerKwh,
-            (fleetJoules - allocatedJoules) / JoulesPerKwh,
-            Jobs(jobs),
-            Waste(gpus, busySmActivity),
-            Health(gpus),
-            samples);
+            (fleetJoules - allocatedJoules - unattributedJoules) / JoulesPerKwh,
+            JobFigures.Compare([.. Jobs(data.Jobs)]),
+            episodes is null ? Waste([.. gpus], options.BusySmActivity) : Waste(episodes),
+            Health([.. gpus]),
+            options.Samples,
+            unattributedJoules / JoulesPerKwh,
+            episodes);
     }
 
-    private static List<JobReport> Jobs(List<JobWindow> windows) =>
-        [.. windows.GroupBy(j => j.JobId, StringComparer.Ordinal).Select(g =>
+    private static List<WasteReport> Waste(IReadOnlyList<WasteEpisode> episodes) =>
+        [.. episodes
+            .GroupBy(e => (e.GpuUuid, e.Class))
+            .Select(g =>
+            {
+                var first = g.First();
+                return new WasteReport(first.Node, first.GpuUuid, first.GpuIndex, first.GpuModel, g.Key.Class, g.Select(e => e.JobId).LastOrDefault(j => j is not null),
+                    g.Sum(e => e.Seconds) / 3600, g.Sum(e => e.EnergyJoules) / JoulesPerKwh);
+            })
+            .OrderBy(w => w.Class, StringComparer.Ordinal).ThenByDescending(w => w.Hours)];
+
+    private static IEnumerable<JobReport> Jobs(IReadOnlyList<JobWindow> windows) =>
+        windows.GroupBy(j => j.JobId, StringComparer.Ordinal).Select(g =>
         {
             var last = g.Last();
             var gpuSeconds = g.Sum(j => j.GpuSeconds);
@@ -67,8 +88,16 @@ public static class ReportBuilder
                 tensorJoules > 0 ? tflop / tensorJoules : null,
                 gpuSeconds > 0 ? busy / gpuSeconds : 0,
                 gpuSeconds > 0 ? joules / gpuSeconds : 0,
-                (gpuSeconds - busy) / 3600);
-        }).OrderByDescending(j => j.EnergyJoules)];
+                (gpuSeconds - busy) / 3600,
+                Share(g.Sum(j => j.ComputeBoundSeconds), gpuSeconds),
+                Share(g.Sum(j => j.MemoryBoundSeconds), gpuSeconds),
+                Share(g.Sum(j => j.CommunicationBoundSeconds), gpuSeconds),
+                Share(g.Sum(j => j.MixedBoundSeconds), gpuSeconds),
+                Share(g.Sum(j => j.UnknownBoundSeconds), gpuSeconds),
+                KwhPerMillionTokens: unit is not null && tokens > 0 ? joules / JoulesPerKwh / (tokens / 1e6) : null);
+        }).OrderByDescending(j => j.EnergyJoules);
+
+    private static double Share(double part, double whole) => whole > 0 ? part / whole : 0;
 
     private static List<WasteReport> Waste(List<GpuWindow> windows, double busySmActivity) =>
         [.. windows

@@ -31,7 +31,7 @@ internal sealed class ReportCommand : Command<ReportCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var reader = new LedgerReader(settings.Ledger);
-        var report = ReportBuilder.Build(reader.GpuWindows(), reader.JobWindows(), samples: null);
+        var report = ReportBuilder.Build(LedgerData.Read(reader), new ReportOptions());
         ReportRenderer.Render(Consoles.Standard(), report);
         if (settings.SummaryJson is { } path)
         {

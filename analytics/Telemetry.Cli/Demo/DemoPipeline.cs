@@ -95,11 +95,7 @@ internal sealed class DemoPipeline(ILoggerFactory loggers, TimeProvider time)
     /// <summary>The report of the ledger's windows that overlap [from, to).</summary>
     public static FleetReport ReportFromLedger(string directory, long from, long to, SampleAccounting? accounting)
     {
-        var reader = new LedgerReader(directory);
-        return ReportBuilder.Build(
-            reader.GpuWindows().Where(w => w.WindowEnd > from && w.WindowStart < to),
-            reader.JobWindows().Where(w => w.WindowEnd > from && w.WindowStart < to),
-            accounting);
+        return ReportBuilder.Build(LedgerData.Read(new LedgerReader(directory), from, to), new ReportOptions { Samples = accounting });
     }
 
     private static DemoProgress Snapshot(FleetSimulation simulation, SimulatedFleetRunner runner, AggregatorConsumer consumer, Stopwatch stopwatch)

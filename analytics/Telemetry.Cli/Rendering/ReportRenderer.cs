@@ -19,6 +19,7 @@ internal static class ReportRenderer
         fleet.AddRow("Average power", $"{report.AveragePowerKw:N2} kW");
         fleet.AddRow("Allocated to jobs", $"{report.AllocatedEnergyKwh:N2} kWh");
         fleet.AddRow("Unallocated", $"{report.UnallocatedEnergyKwh:N2} kWh");
+        fleet.AddRow("Unattributed", $"{report.UnattributedEnergyKwh:N2} kWh");
         console.Write(fleet);
         console.WriteLine();
         RenderJobs(console, report, truthKwh);
@@ -34,7 +35,7 @@ internal static class ReportRenderer
     private static void RenderJobs(IAnsiConsole console, FleetReport report, IReadOnlyDictionary<string, double>? truthKwh)
     {
         var table = new Table().Title("[bold]Jobs[/]").Border(TableBorder.Rounded);
-        table.AddColumns("Job", "Team", "Model", "GPUs", "GPU-h", "kWh", "W/GPU", "Busy", "Tokens/J", "TFLOPS/W");
+        table.AddColumns("Job", "Team", "Model", "GPUs", "GPU-h", "kWh", "W/GPU", "Busy", "Bound", "Tokens/J", "TFLOPS/W", "vs median", "kWh/Mtok");
         if (truthKwh is not null)
         {
             table.AddColumn("vs truth");
@@ -51,7 +52,8 @@ internal static class ReportRenderer
             {
                 Markup.Escape(j.JobId), Markup.Escape(j.Team), Markup.Escape(ShortModel(j.GpuModel)), j.Gpus.ToString(Invariant),
                 j.GpuHours.ToString("N1", Invariant), j.EnergyKwh.ToString("N2", Invariant), j.AveragePowerWatts.ToString("N0", Invariant),
-                j.Utilization.ToString("P0", Invariant), j.TokensPerJoule?.ToString("N2", Invariant) ?? "-", j.TflopsPerWatt?.ToString("N3", Invariant) ?? "-",
+                j.Utilization.ToString("P0", Invariant), Bound(j), j.TokensPerJoule?.ToString("N2", Invariant) ?? "-", j.TflopsPerWatt?.ToString("N3", Invariant) ?? "-",
+                (j.TokensPerJouleVsModelMedian ?? j.TflopsPerWattVsModelMedian)?.ToString("0.00×", Invariant) ?? "-", j.KwhPerMillionTokens?.ToString("N3", Invariant) ?? "-",
             };
             if (truthKwh is not null)
             {
@@ -62,6 +64,14 @@ internal static class ReportRenderer
         }
 
         console.Write(table);
+    }
+
+    /// <summary>What mostly bounds a job's busy time: compute, memory, comm(unication), mixed or unknown, with its share.</summary>
+    private static string Bound(JobReport j)
+    {
+        var shares = new[] { ("compute", j.ComputeBoundShare), ("memory", j.MemoryBoundShare), ("comm", j.CommunicationBoundShare), ("mixed", j.MixedBoundShare), ("unknown", j.UnknownBoundShare) };
+        var (name, share) = shares.MaxBy(s => s.Item2);
+        return share > 0 ? $"{name} {share.ToString("P0", Invariant)}" : "idle";
     }
 
     /// <summary>The model without the vendor and the memory suffix: "NVIDIA H100 80GB HBM3" is "H100".</summary>

@@ -1,0 +1,24 @@
+using Telemetry.Analytics.Ledger;
+using Telemetry.Analytics.Windows;
+
+namespace Telemetry.Analytics.Reporting;
+
+/// <summary>The ledger rows a report is built from.</summary>
+/// <param name="Gpus">GPU windows.</param>
+/// <param name="Jobs">Job windows.</param>
+/// <param name="States">GPU state rows (empty for ledgers written before they were kept).</param>
+/// <param name="Fleet">Fleet windows (likewise).</param>
+public sealed record LedgerData(IReadOnlyList<GpuWindow> Gpus, IReadOnlyList<JobWindow> Jobs, IReadOnlyList<GpuStateWindow> States, IReadOnlyList<FleetWindow> Fleet)
+{
+    /// <summary>The rows of the windows that overlap [from, to), or all of them.</summary>
+    public static LedgerData Read(LedgerReader reader, long? from = null, long? to = null)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        bool In(long start, long end) => (from is null || end > from) && (to is null || start < to);
+        return new LedgerData(
+            [.. reader.GpuWindows().Where(w => In(w.WindowStart, w.WindowEnd))],
+            [.. reader.JobWindows().Where(w => In(w.WindowStart, w.WindowEnd))],
+            [.. reader.GpuStates().Where(w => In(w.WindowStart, w.WindowEnd))],
+            [.. reader.FleetWindows().Where(w => In(w.WindowStart, w.WindowEnd))]);
+    }
+}

@@ -1,0 +1,14 @@
+namespace Telemetry.Analytics.Reporting;
+
+/// <summary>What a report needs besides the ledger rows.</summary>
+public sealed class ReportOptions
+{
+    /// <summary>Sample accounting, when the caller knows what was produced.</summary>
+    public SampleAccounting? Samples { get; init; }
+
+    /// <summary>How long a GPU must stay in a waste class before it counts.</summary>
+    public WasteEpisodeRules Waste { get; init; } = new();
+
+    /// <summary>SM activity below which an allocated GPU counts as idle, for ledgers without state rows.</summary>
+    public double BusySmActivity { get; init; } = 0.05;
+}
