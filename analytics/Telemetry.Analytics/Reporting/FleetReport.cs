@@ -15,4 +15,5 @@ public sealed record FleetReport(
     IReadOnlyList<HealthReport> Health,
     SampleAccounting? Samples,
     double UnattributedEnergyKwh = 0,
-    IReadOnlyList<WasteEpisode>? Episodes = null);
+    IReadOnlyList<WasteEpisode>? Episodes = null,
+    IReadOnlyList<CostSummary>? Costs = null);

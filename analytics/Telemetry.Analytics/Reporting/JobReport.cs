@@ -28,4 +28,12 @@ public sealed record JobReport(
     double UnknownBoundShare = 0,
     double? TflopsPerWattVsModelMedian = null,
     double? TokensPerJouleVsModelMedian = null,
-    double? KwhPerMillionTokens = null);
+    double? KwhPerMillionTokens = null,
+    string? Site = null,
+    string? Currency = null,
+    double FacilityKwh = 0,
+    double EnergyCost = 0,
+    double? Co2Kg = null,
+    double? GpuTimeCost = null,
+    double? EnergyCostPerMillionTokens = null,
+    double? LoadedCostPerMillionTokens = null);

@@ -34,6 +34,9 @@ public static class ReportBuilder
         var unattributedJoules = data.Fleet.Sum(f => f.UnattributedJoules);
         var hours = (to - from) / 3_600_000.0;
         var episodes = data.States.Count > 0 ? WasteEpisodes.Find(data.States, options.Waste) : null;
+        var costing = new ReportCosting(options.Cost);
+        var waste = costing.Price(episodes is null ? Waste([.. gpus], options.BusySmActivity) : Waste(episodes), episodes);
+        var jobs = costing.Price(JobFigures.Compare([.. Jobs(data.Jobs)]), data.Jobs, gpus);
         return new FleetReport(
             DateTimeOffset.FromUnixTimeMilliseconds(from),
             DateTimeOffset.FromUnixTimeMilliseconds(to),
@@ -43,12 +46,13 @@ public static class ReportBuilder
             hours > 0 ? fleetJoules / JoulesPerKwh / hours : 0,
             allocatedJoules / JoulesPerKwh,
             (fleetJoules - allocatedJoules - unattributedJoules) / JoulesPerKwh,
-            JobFigures.Compare([.. Jobs(data.Jobs)]),
-            episodes is null ? Waste([.. gpus], options.BusySmActivity) : Waste(episodes),
+            jobs,
+            waste,
             Health([.. gpus]),
             options.Samples,
             unattributedJoules / JoulesPerKwh,
-            episodes);
+            episodes,
+            costing.Summarize(gpus, waste));
     }
 
     private static List<WasteReport> Waste(IReadOnlyList<WasteEpisode> episodes) =>

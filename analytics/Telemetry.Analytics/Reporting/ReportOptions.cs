@@ -9,6 +9,9 @@ public sealed class ReportOptions
     /// <summary>How long a GPU must stay in a waste class before it counts.</summary>
     public WasteEpisodeRules Waste { get; init; } = new();
 
+    /// <summary>Tariffs, PUE, carbon and GPU-hour prices; the documented illustrative defaults when none is given.</summary>
+    public Costing.CostModel Cost { get; init; } = Costing.CostModel.Default();
+
     /// <summary>SM activity below which an allocated GPU counts as idle, for ledgers without state rows.</summary>
     public double BusySmActivity { get; init; } = 0.05;
 }

@@ -9,4 +9,7 @@ namespace Telemetry.Analytics.Reporting;
 /// <param name="JobId">The job that held it, for the allocated classes.</param>
 /// <param name="Hours">Hours in the class.</param>
 /// <param name="EnergyKwh">Energy drawn meanwhile.</param>
-public sealed record WasteReport(string Node, string GpuUuid, int GpuIndex, string GpuModel, string Class, string? JobId, double Hours, double EnergyKwh);
+/// <param name="EnergyCost">What the energy cost at the site's tariff and PUE.</param>
+/// <param name="CapacityCost">What the GPU's time cost at its model's hourly price (null when unpriced).</param>
+/// <param name="Currency">Currency of both.</param>
+public sealed record WasteReport(string Node, string GpuUuid, int GpuIndex, string GpuModel, string Class, string? JobId, double Hours, double EnergyKwh, double EnergyCost = 0, double? CapacityCost = null, string? Currency = null);
