@@ -1,6 +1,15 @@
 namespace Telemetry.Analytics.Windows;
 
 /// <summary>One GPU over one closed window: the row the ledger keeps. Energies in joules, times in Unix milliseconds.</summary>
+/// <remarks>
+/// The memory and XID fields at the end were added for the health analysis, with defaults so that rows written
+/// before them still read: <c>EccDbeErrors</c> is the rise of the volatile double-bit ECC counter (DCGM 311) over the
+/// window, counting the new value after a counter reset; <c>UncorrectableRemappedRows</c> the rise of DCGM 393;
+/// <c>RowRemapFailure</c> the highest value of DCGM 395 (0 or 1); <c>XidGauge</c> the XID field's last raw value in the
+/// window, repeats included (0 when clear, null when no sample had it); <c>ThermalThrottleSeconds</c> and
+/// <c>PowerThrottleSeconds</c> the parts of <c>ThrottleSeconds</c> with a thermal slowdown reason and with the power
+/// brake, null where they are not split.
+/// </remarks>
 public sealed record GpuWindow(
     long WindowStart,
     long WindowEnd,
@@ -34,4 +43,10 @@ public sealed record GpuWindow(
     double ThrottleSeconds,
     double BusySeconds,
     double AllocatedSeconds,
-    double Tflop);
+    double Tflop,
+    int EccDbeErrors = 0,
+    int UncorrectableRemappedRows = 0,
+    int RowRemapFailure = 0,
+    long? XidGauge = null,
+    double? ThermalThrottleSeconds = null,
+    double? PowerThrottleSeconds = null);
