@@ -144,7 +144,8 @@ public sealed class DemoPipelineTests
     {
         var classes = _result.Report.Waste.Select(w => w.Class).ToHashSet();
         CollectionAssert.IsSubsetOf(WasteClasses, classes.ToList());
-        Assert.IsTrue(_result.Report.Health.Any(h => h.Kind == "xid" && h.Detail == "XID 48"));
+        Assert.IsTrue(_result.Report.Health.Any(h => h.Kind == "xid" && h.Detail.StartsWith("XID 48", StringComparison.Ordinal) && h.Severity == Telemetry.Analytics.Health.HealthSeverity.Critical));
+        Assert.IsTrue(_result.Report.Health.Any(h => h.Kind == "ecc-dbe"), "XID 48 comes with a double-bit ECC error");
         Assert.IsTrue(_result.Report.Health.Any(h => h.Kind == "throttling"));
     }
 

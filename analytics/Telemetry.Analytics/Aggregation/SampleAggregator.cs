@@ -215,8 +215,18 @@ internal sealed class SampleAggregator
         if (batch.TryGetValue(F.MemoryTemp, row, out v)) { acc.MemoryTempMax = MaxOf(acc.MemoryTempMax, v); }
         if (batch.TryGetValue(F.FbUsed, row, out v)) { acc.FbUsedMax = MaxOf(acc.FbUsedMax, v); }
         if (batch.TryGetValue(F.FbTotal, row, out v)) { acc.FbTotal = v; }
+        acc.EccDbeErrors += (int)Rise(batch, F.EccDbeVolatileTotal, row, gpu.LastEccDbe, out var ecc);
+        gpu.LastEccDbe = ecc ?? gpu.LastEccDbe;
+        acc.UncorrectableRemappedRows += (int)Rise(batch, F.UncorrectableRemappedRows, row, gpu.LastUncorrectableRemappedRows, out var remapped);
+        gpu.LastUncorrectableRemappedRows = remapped ?? gpu.LastUncorrectableRemappedRows;
+        if (batch.TryGetInt64(F.RowRemapFailure, row, out var failure))
+        {
+            acc.RowRemapFailure = (int)Math.Max(acc.RowRemapFailure, Math.Min(failure, 1));
+        }
+
         if (batch.TryGetInt64(F.XidErrors, row, out var xid))
         {
+            acc.XidGauge = xid;
             if (xid != 0 && xid != gpu.LastXid)
             {
                 acc.XidCount++;
@@ -225,6 +235,13 @@ internal sealed class SampleAggregator
 
             gpu.LastXid = xid;
         }
+    }
+
+    // The rise of a counter since the GPU's previous reading of it; after a reset (it went down) its new value.
+    private static long Rise(SampleBatch batch, int ordinal, int row, long? previous, out long? current)
+    {
+        current = batch.TryGetInt64(ordinal, row, out var value) ? value : null;
+        return current is { } now && previous is { } before ? (now >= before ? now - before : now) : 0;
     }
 
     private void AddInterval(GpuTrack gpu, in SampleSnapshot start, in SampleSnapshot end, SourcePartition source, long offset, bool attributionKnown)
@@ -247,7 +264,10 @@ internal sealed class SampleAggregator
         var estimated = gpu.Peak is not null && start.TensorActive is not null;
         var tflop = estimated ? start.TensorActive!.Value * gpu.Peak!.PeakDenseBf16Tflops * start.ClockRatio * seconds : 0;
         acc.BusySeconds += busy ? seconds : 0;
-        acc.ThrottleSeconds += start.ClockEventReasons is { } r && (r & (long)ClockEventReasons.Throttling) != 0 ? seconds : 0;
+        var reasons = (ClockEventReasons)(start.ClockEventReasons ?? 0);
+        acc.ThrottleSeconds += (reasons & ClockEventReasons.Throttling) != 0 ? seconds : 0;
+        acc.ThermalThrottleSeconds += (reasons & (ClockEventReasons.SwThermalSlowdown | ClockEventReasons.HwThermalSlowdown)) != 0 ? seconds : 0;
+        acc.PowerThrottleSeconds += (reasons & ClockEventReasons.HwPowerBrakeSlowdown) != 0 ? seconds : 0;
         acc.Tflop += tflop;
 
         var job = AllocationTimeline.JobAt(AllocationsOf(gpu), start.Time);

@@ -41,7 +41,13 @@ internal static class WindowRows
         acc.AllocatedSeconds,
         acc.Tflop,
         StateNames.Of(Confidence(acc, tolerance)),
-        acc.CounterWraps);
+        acc.CounterWraps,
+        acc.EccDbeErrors,
+        acc.UncorrectableRemappedRows,
+        acc.RowRemapFailure,
+        acc.XidGauge,
+        acc.ThermalThrottleSeconds,
+        acc.PowerThrottleSeconds);
 
     /// <summary>How sure the window's energy is: a gap first, then whether the two sources agree where both exist.</summary>
     public static EnergyConfidence Confidence(GpuAccumulator acc, double tolerance)

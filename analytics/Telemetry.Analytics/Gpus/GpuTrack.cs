@@ -13,4 +13,6 @@ internal sealed class GpuTrack(int slot, GpuIdentity identity, GpuModelPeak? pea
     public SampleSnapshot? Previous { get; set; }
 
     public long LastXid { get; set; }
+    public long? LastEccDbe { get; set; }
+    public long? LastUncorrectableRemappedRows { get; set; }
 }

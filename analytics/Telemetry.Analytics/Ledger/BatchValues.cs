@@ -16,5 +16,6 @@ internal static class BatchValues
     public static double Float64OrZeroIfAbsent(RecordBatch b, string name, int row) => b.Schema.GetFieldIndex(name) < 0 ? 0 : Float64(b, name, row);
     public static int Int32OrZeroIfAbsent(RecordBatch b, string name, int row) => b.Schema.GetFieldIndex(name) < 0 ? 0 : Int32(b, name, row);
     public static string? TextOrNullIfAbsent(RecordBatch b, string name, int row) => b.Schema.GetFieldIndex(name) < 0 ? null : TextOrNull(b, name, row);
+    public static long? Int64OrNullIfAbsent(RecordBatch b, string name, int row) => b.Schema.GetFieldIndex(name) < 0 ? null : ((Int64Array)b.Column(name)).GetValue(row);
     public static double? Float64OrNullIfAbsent(RecordBatch b, string name, int row) => b.Schema.GetFieldIndex(name) < 0 ? null : Float64OrNull(b, name, row);
 }

@@ -46,6 +46,15 @@ internal sealed record ColumnSpec<T>(Field Field, Func<IReadOnlyList<T>, IArrowA
             return b.Build();
         });
 
+    public static ColumnSpec<T> Int64OrNull(string name, Func<T, long?> get) => new(
+        new Field(name, Int64Type.Default, true),
+        rows =>
+        {
+            var b = new Int64Array.Builder().Reserve(rows.Count);
+            foreach (var r in rows) { b.Append(get(r)); }
+            return b.Build();
+        });
+
     public static ColumnSpec<T> Float64(string name, Func<T, double?> get, bool nullable = false) => new(
         new Field(name, DoubleType.Default, nullable),
         rows =>

@@ -46,6 +46,12 @@ internal static class LedgerSchemas
         ColumnSpec<GpuWindow>.Float64("tflop", r => r.Tflop),
         ColumnSpec<GpuWindow>.Text("energy_confidence", r => r.EnergyConfidence),
         ColumnSpec<GpuWindow>.Int32("counter_wraps", r => r.CounterWraps),
+        ColumnSpec<GpuWindow>.Int32("ecc_dbe_errors", r => r.EccDbeErrors),
+        ColumnSpec<GpuWindow>.Int32("uncorrectable_remapped_rows", r => r.UncorrectableRemappedRows),
+        ColumnSpec<GpuWindow>.Int32("row_remap_failure", r => r.RowRemapFailure),
+        ColumnSpec<GpuWindow>.Int64OrNull("xid_gauge", r => r.XidGauge),
+        ColumnSpec<GpuWindow>.Float64("thermal_throttle_s", r => r.ThermalThrottleSeconds, nullable: true),
+        ColumnSpec<GpuWindow>.Float64("power_throttle_s", r => r.PowerThrottleSeconds, nullable: true),
     ],
     ReadGpu);
 
@@ -154,7 +160,13 @@ internal static class LedgerSchemas
         V.Float64(b, "allocated_s", i),
         V.Float64(b, "tflop", i),
         V.TextOrNullIfAbsent(b, "energy_confidence", i) ?? "none",
-        V.Int32OrZeroIfAbsent(b, "counter_wraps", i));
+        V.Int32OrZeroIfAbsent(b, "counter_wraps", i),
+        V.Int32OrZeroIfAbsent(b, "ecc_dbe_errors", i),
+        V.Int32OrZeroIfAbsent(b, "uncorrectable_remapped_rows", i),
+        V.Int32OrZeroIfAbsent(b, "row_remap_failure", i),
+        V.Int64OrNullIfAbsent(b, "xid_gauge", i),
+        V.Float64OrNullIfAbsent(b, "thermal_throttle_s", i),
+        V.Float64OrNullIfAbsent(b, "power_throttle_s", i));
 
     private static JobWindow ReadJob(Apache.Arrow.RecordBatch b, int i) => new(
         V.Time(b, "window_start", i),

@@ -12,7 +12,7 @@ public sealed record FleetReport(
     double UnallocatedEnergyKwh,
     IReadOnlyList<JobReport> Jobs,
     IReadOnlyList<WasteReport> Waste,
-    IReadOnlyList<HealthReport> Health,
+    IReadOnlyList<Health.HealthFinding> Health,
     SampleAccounting? Samples,
     double UnattributedEnergyKwh = 0,
     IReadOnlyList<WasteEpisode>? Episodes = null,

@@ -1,3 +1,4 @@
+using Telemetry.Analytics.Health;
 using Telemetry.Analytics.Windows;
 
 namespace Telemetry.Analytics.Reporting;
@@ -48,7 +49,7 @@ public static class ReportBuilder
             (fleetJoules - allocatedJoules - unattributedJoules) / JoulesPerKwh,
             jobs,
             waste,
-            Health([.. gpus]),
+            HealthAnalyzer.Analyze(gpus, options.Health),
             options.Samples,
             unattributedJoules / JoulesPerKwh,
             episodes,
@@ -135,26 +136,4 @@ public static class ReportBuilder
             : memoryShare > 0.3 ? "zombie" : "unallocated-idle";
     }
 
-    private static List<HealthReport> Health(List<GpuWindow> windows)
-    {
-        var events = new List<HealthReport>();
-        foreach (var g in windows.GroupBy(w => w.GpuUuid))
-        {
-            foreach (var xid in g.Where(w => w.XidCount > 0))
-            {
-                events.Add(new HealthReport(xid.Node, xid.GpuUuid, xid.GpuIndex, "xid", $"XID {xid.XidLast}", DateTimeOffset.FromUnixTimeMilliseconds(xid.WindowStart), xid.GpuTempMax, xid.MemoryTempMax));
-            }
-
-            var throttled = g.Where(w => w.ThrottleSeconds > 0).ToList();
-            if (throttled.Count > 0)
-            {
-                var first = throttled[0];
-                events.Add(new HealthReport(first.Node, first.GpuUuid, first.GpuIndex, "throttling",
-                    $"{throttled.Sum(w => w.ThrottleSeconds):0} s of thermal or power slowdown",
-                    DateTimeOffset.FromUnixTimeMilliseconds(first.WindowStart), throttled.Max(w => w.GpuTempMax), throttled.Max(w => w.MemoryTempMax)));
-            }
-        }
-
-        return [.. events.OrderBy(e => e.FirstSeen)];
-    }
 }

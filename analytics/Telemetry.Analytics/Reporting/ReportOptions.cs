@@ -12,6 +12,9 @@ public sealed class ReportOptions
     /// <summary>Tariffs, PUE, carbon and GPU-hour prices; the documented illustrative defaults when none is given.</summary>
     public Costing.CostModel Cost { get; init; } = Costing.CostModel.Default();
 
+    /// <summary>Health thresholds (HBM temperature limits, stale agents, data quality).</summary>
+    public Health.HealthOptions Health { get; init; } = new();
+
     /// <summary>SM activity below which an allocated GPU counts as idle, for ledgers without state rows.</summary>
     public double BusySmActivity { get; init; } = 0.05;
 }

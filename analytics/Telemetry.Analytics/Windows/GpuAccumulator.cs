@@ -30,6 +30,12 @@ internal sealed class GpuAccumulator
     public double Tflop;
     public string? LastJobId;
     public int CounterWraps;
+    public int EccDbeErrors;
+    public int UncorrectableRemappedRows;
+    public int RowRemapFailure;
+    public long? XidGauge;
+    public double ThermalThrottleSeconds;
+    public double PowerThrottleSeconds;
     public double BothCounterJoules;
     public double BothIntegratedJoules;
     public readonly double[] StateSeconds = new double[Enum.GetValues<GpuState>().Length];

@@ -107,14 +107,24 @@ internal static class ReportRenderer
 
     private static void RenderHealth(IAnsiConsole console, FleetReport report)
     {
-        var table = new Table().Title("[bold]XID and throttling events[/]").Border(TableBorder.Rounded);
-        table.AddColumns("First seen (UTC)", "Node", "GPU", "Event", "Detail", "Max GPU °C", "Max HBM °C");
-        foreach (var h in report.Health)
+        var table = new Table().Title("[bold]Health[/]").Border(TableBorder.Rounded);
+        table.AddColumns("Severity", "First seen (UTC)", "Node", "GPU", "Finding", "Detail", "What to do");
+        foreach (var h in report.Health.Take(40))
         {
-            table.AddRow(h.FirstSeen.ToString("HH:mm", Invariant), Markup.Escape(h.Node), h.GpuIndex.ToString(Invariant), h.Kind, Markup.Escape(h.Detail),
-                h.MaxGpuTempC?.ToString("N0", Invariant) ?? "-", h.MaxMemoryTempC?.ToString("N0", Invariant) ?? "-");
+            var severity = h.Severity switch
+            {
+                Telemetry.Analytics.Health.HealthSeverity.Critical => "[red]critical[/]",
+                Telemetry.Analytics.Health.HealthSeverity.Warning => "[yellow]warning[/]",
+                _ => "info",
+            };
+            table.AddRow(severity, h.FirstSeen.ToString("MM-dd HH:mm", Invariant), Markup.Escape(h.Node), h.GpuIndex?.ToString(Invariant) ?? "-",
+                h.Kind, Markup.Escape(h.Detail), Markup.Escape(h.Action));
         }
 
         console.Write(table);
+        if (report.Health.Count > 40)
+        {
+            console.MarkupLineInterpolated($"… and {report.Health.Count - 40} more findings (--summary-json has them all).");
+        }
     }
 }

@@ -39,6 +39,12 @@ public static class DcgmFieldId
     public const ushort EccSbeVolatileTotal = 310;
     /// <summary>DCGM_FI_DEV_ECC_DBE_VOL_TOTAL.</summary>
     public const ushort EccDbeVolatileTotal = 311;
+    /// <summary>DCGM_FI_DEV_UNCORRECTABLE_REMAPPED_ROWS, renamed DCGM_FI_DEV_ROW_REMAP_UNCORRECTABLE_TOTAL.</summary>
+    public const ushort UncorrectableRemappedRows = 393;
+    /// <summary>DCGM_FI_DEV_CORRECTABLE_REMAPPED_ROWS, renamed DCGM_FI_DEV_ROW_REMAP_CORRECTABLE_TOTAL.</summary>
+    public const ushort CorrectableRemappedRows = 394;
+    /// <summary>DCGM_FI_DEV_ROW_REMAP_FAILURE, renamed DCGM_FI_DEV_ROW_REMAP_FAILED.</summary>
+    public const ushort RowRemapFailure = 395;
     /// <summary>DCGM_FI_PROF_GR_ENGINE_ACTIVE.</summary>
     public const ushort GrEngineActive = 1001;
     /// <summary>DCGM_FI_PROF_SM_ACTIVE.</summary>

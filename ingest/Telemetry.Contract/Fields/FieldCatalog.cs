@@ -11,7 +11,7 @@ namespace Telemetry.Contract.Fields;
 /// </summary>
 public static class FieldCatalog
 {
-    /// <summary>Every field, in column order.</summary>
+    /// <summary>Every field, in column order. New fields go at the end, so that existing ordinals stay as they are.</summary>
     public static IReadOnlyList<FieldDefinition> All { get; } =
     [
         new(DcgmFieldId.SmClock, "sm_clock", "MHz", Gauge, FloatingPoint, "DCGM_FI_DEV_SM_CLOCK", "DCGM_FI_DEV_SM_CLOCK", "SM clock frequency."),
@@ -44,6 +44,9 @@ public static class FieldCatalog
         new(DcgmFieldId.PcieRxBytes, "pcie_rx_bytes", "B/s", Gauge, FloatingPoint, "DCGM_FI_PROF_PCIE_RX_BYTES", "DCGM_FI_PROF_PCIE_RX_BYTES", "PCIe receive rate, headers and payload."),
         new(DcgmFieldId.NvlinkTxBytes, "nvlink_tx_bytes", "B/s", Gauge, FloatingPoint, "DCGM_FI_PROF_NVLINK_TX_BYTES", "DCGM_FI_PROF_NVLINK_TX_BYTES", "NVLink transmit rate, headers and payload."),
         new(DcgmFieldId.NvlinkRxBytes, "nvlink_rx_bytes", "B/s", Gauge, FloatingPoint, "DCGM_FI_PROF_NVLINK_RX_BYTES", "DCGM_FI_PROF_NVLINK_RX_BYTES", "NVLink receive rate, headers and payload."),
+        new(DcgmFieldId.UncorrectableRemappedRows, "uncorrectable_remapped_rows", "count", Counter, WholeNumber, "DCGM_FI_DEV_UNCORRECTABLE_REMAPPED_ROWS", "DCGM_FI_DEV_ROW_REMAP_UNCORRECTABLE_TOTAL", "Rows of device memory remapped after uncorrectable errors; a new remapping takes effect at the next GPU reset."),
+        new(DcgmFieldId.CorrectableRemappedRows, "correctable_remapped_rows", "count", Counter, WholeNumber, "DCGM_FI_DEV_CORRECTABLE_REMAPPED_ROWS", "DCGM_FI_DEV_ROW_REMAP_CORRECTABLE_TOTAL", "Rows of device memory remapped after correctable errors."),
+        new(DcgmFieldId.RowRemapFailure, "row_remap_failure", "flag", Gauge, WholeNumber, "DCGM_FI_DEV_ROW_REMAP_FAILURE", "DCGM_FI_DEV_ROW_REMAP_FAILED", "1 once remapping a row of device memory has failed (no spare row left), else 0."),
     ];
 
     private static readonly FrozenDictionary<ushort, int> OrdinalById =

@@ -63,4 +63,10 @@ public static class FieldOrdinals
     public static readonly int NvlinkTxBytes = FieldCatalog.OrdinalOf(DcgmFieldId.NvlinkTxBytes);
     /// <summary>Ordinal of <see cref="DcgmFieldId.NvlinkRxBytes"/>.</summary>
     public static readonly int NvlinkRxBytes = FieldCatalog.OrdinalOf(DcgmFieldId.NvlinkRxBytes);
+    /// <summary>Ordinal of <see cref="DcgmFieldId.UncorrectableRemappedRows"/>.</summary>
+    public static readonly int UncorrectableRemappedRows = FieldCatalog.OrdinalOf(DcgmFieldId.UncorrectableRemappedRows);
+    /// <summary>Ordinal of <see cref="DcgmFieldId.CorrectableRemappedRows"/>.</summary>
+    public static readonly int CorrectableRemappedRows = FieldCatalog.OrdinalOf(DcgmFieldId.CorrectableRemappedRows);
+    /// <summary>Ordinal of <see cref="DcgmFieldId.RowRemapFailure"/>.</summary>
+    public static readonly int RowRemapFailure = FieldCatalog.OrdinalOf(DcgmFieldId.RowRemapFailure);
 }

@@ -78,25 +78,23 @@ public sealed class ReportBuilderTests
     }
 
     [TestMethod]
-    public void HealthListsXidErrorsAndThrottling()
+    public void HealthNamesXidErrorsWithNvidiasActionAndThrottling()
     {
         GpuWindow[] gpus =
         [
-            IdleMinute with { XidCount = 1, XidLast = 79, GpuTempMax = 88 },
-            IdleMinute with { GpuUuid = OtherH100.Uuid, GpuIndex = 1, ThrottleSeconds = 12, GpuTempMax = 91 },
-            IdleMinute with { GpuUuid = OtherH100.Uuid, GpuIndex = 1, WindowStart = At(60), WindowEnd = At(120), ThrottleSeconds = 30 },
+            IdleMinute with { XidCount = 1, XidLast = 79, XidGauge = 79, GpuTempMax = 88 },
+            IdleMinute with { GpuUuid = OtherH100.Uuid, GpuIndex = 1, ThrottleSeconds = 12, ThermalThrottleSeconds = 12, GpuTempMax = 91 },
+            IdleMinute with { GpuUuid = OtherH100.Uuid, GpuIndex = 1, WindowStart = At(60), WindowEnd = At(120), ThrottleSeconds = 30, ThermalThrottleSeconds = 30 },
         ];
 
         var report = ReportBuilder.Build(gpus, [], null);
 
-        Assert.HasCount(2, report.Health);
         var xid = Assert.ContainsSingle(report.Health.Where(h => h.Kind == "xid"));
-        Assert.AreEqual(H100.Uuid, xid.GpuUuid);
-        Assert.AreEqual("XID 79", xid.Detail);
-        Assert.AreEqual(88.0, xid.MaxGpuTempC);
+        Assert.AreEqual((H100.Uuid, Telemetry.Analytics.Health.HealthSeverity.Critical), (xid.GpuUuid, xid.Severity));
+        Assert.Contains("XID 79", xid.Detail);
+        Assert.IsFalse(string.IsNullOrWhiteSpace(xid.Action));
         var throttling = Assert.ContainsSingle(report.Health.Where(h => h.Kind == "throttling"));
         Assert.AreEqual(OtherH100.Uuid, throttling.GpuUuid);
-        Assert.Contains("42 s", throttling.Detail);
         Assert.AreEqual(Start, throttling.FirstSeen);
     }
 }

@@ -38,6 +38,9 @@ public sealed class DcgmExporterFixtureTests
     [DataRow("DCGM_FI_DEV_FB_USED")]
     [DataRow("DCGM_FI_PROF_GR_ENGINE_ACTIVE")]
     [DataRow("DCGM_FI_PROF_PIPE_TENSOR_ACTIVE")]
+    [DataRow("DCGM_FI_DEV_UNCORRECTABLE_REMAPPED_ROWS")]
+    [DataRow("DCGM_FI_DEV_CORRECTABLE_REMAPPED_ROWS")]
+    [DataRow("DCGM_FI_DEV_ROW_REMAP_FAILURE")]
     public void TheCatalogKnowsTheFixtureFamily(string family)
     {
         Assert.IsTrue(FamilyTypes.ContainsKey(family), $"The fixture has no family {family}.");

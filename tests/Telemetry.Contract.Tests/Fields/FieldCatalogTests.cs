@@ -15,6 +15,11 @@ public sealed class FieldCatalogTests
     [DataRow((ushort)155, "power_usage")]
     [DataRow((ushort)155, "DCGM_FI_DEV_POWER_USAGE")]
     [DataRow((ushort)155, "DCGM_FI_DEV_BOARD_POWER_WATTS")]
+    [DataRow((ushort)393, "DCGM_FI_DEV_UNCORRECTABLE_REMAPPED_ROWS")]
+    [DataRow((ushort)393, "DCGM_FI_DEV_ROW_REMAP_UNCORRECTABLE_TOTAL")]
+    [DataRow((ushort)394, "DCGM_FI_DEV_ROW_REMAP_CORRECTABLE_TOTAL")]
+    [DataRow((ushort)395, "row_remap_failure")]
+    [DataRow((ushort)395, "DCGM_FI_DEV_ROW_REMAP_FAILED")]
     public void EachNameOfAFieldFindsTheSameFieldAsItsId(ushort id, string name)
     {
         var byId = FieldCatalog.Get(id);
@@ -99,6 +104,9 @@ public sealed class FieldCatalogTests
     [DataRow((ushort)252, "DCGM_FI_DEV_FB_USED")]
     [DataRow((ushort)310, "DCGM_FI_DEV_ECC_SBE_VOL_TOTAL")]
     [DataRow((ushort)311, "DCGM_FI_DEV_ECC_DBE_VOL_TOTAL")]
+    [DataRow((ushort)393, "DCGM_FI_DEV_UNCORRECTABLE_REMAPPED_ROWS")]
+    [DataRow((ushort)394, "DCGM_FI_DEV_CORRECTABLE_REMAPPED_ROWS")]
+    [DataRow((ushort)395, "DCGM_FI_DEV_ROW_REMAP_FAILURE")]
     [DataRow((ushort)1001, "DCGM_FI_PROF_GR_ENGINE_ACTIVE")]
     [DataRow((ushort)1002, "DCGM_FI_PROF_SM_ACTIVE")]
     [DataRow((ushort)1003, "DCGM_FI_PROF_SM_OCCUPANCY")]
@@ -114,6 +122,32 @@ public sealed class FieldCatalogTests
 
         Assert.IsTrue(found, $"Field {id} ({classicName}) is missing.");
         Assert.AreEqual(classicName, field?.DcgmName);
+    }
+
+    [TestMethod]
+    public void FieldsAddedLaterKeepTheOrdinalsOfTheFieldsBeforeThem()
+    {
+        Assert.AreEqual(0, FieldOrdinals.SmClock);
+        Assert.AreEqual(29, FieldOrdinals.NvlinkRxBytes);
+        Assert.AreEqual(30, FieldOrdinals.UncorrectableRemappedRows);
+        Assert.AreEqual(31, FieldOrdinals.CorrectableRemappedRows);
+        Assert.AreEqual(32, FieldOrdinals.RowRemapFailure);
+    }
+
+    [TestMethod]
+    public void RemappedRowCountsAreWholeNumberCountersAndTheRemapFailureIsAWholeNumberGauge()
+    {
+        var counts = new[] { DcgmFieldId.UncorrectableRemappedRows, DcgmFieldId.CorrectableRemappedRows }.Select(FieldCatalog.Get);
+        var failure = FieldCatalog.Get(DcgmFieldId.RowRemapFailure);
+
+        foreach (var field in counts)
+        {
+            Assert.AreEqual(FieldKind.Counter, field.Kind, field.Name);
+            Assert.AreEqual(FieldValueType.WholeNumber, field.ValueType, field.Name);
+        }
+
+        Assert.AreEqual(FieldKind.Gauge, failure.Kind);
+        Assert.AreEqual(FieldValueType.WholeNumber, failure.ValueType);
     }
 
     [TestMethod]

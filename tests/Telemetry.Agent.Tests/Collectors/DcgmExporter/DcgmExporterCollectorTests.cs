@@ -38,6 +38,9 @@ public sealed class DcgmExporterCollectorTests
         Assert.AreEqual(0.000131, reading.Values[FieldOrdinals.DramActive]);
         Assert.AreEqual(175084d, reading.Values[FieldOrdinals.PcieTxBytes]);
         Assert.AreEqual(19831d, reading.Values[FieldOrdinals.PcieRxBytes]);
+        Assert.AreEqual(0d, reading.Values[FieldOrdinals.UncorrectableRemappedRows]);
+        Assert.AreEqual(0d, reading.Values[FieldOrdinals.CorrectableRemappedRows]);
+        Assert.AreEqual(0d, reading.Values[FieldOrdinals.RowRemapFailure]);
     }
 
     [TestMethod]
@@ -49,7 +52,7 @@ public sealed class DcgmExporterCollectorTests
         var reading = (await collector.CollectAsync(Cancellation)).Single();
 
         var reported = reading.Values.Count(v => v is not null);
-        Assert.AreEqual(16, reported, "16 of the fixture's 23 families are catalog fields");
+        Assert.AreEqual(19, reported, "19 of the fixture's 23 families are catalog fields");
         Assert.IsNull(reading.Values[FieldOrdinals.FbTotal]);
         Assert.IsNull(reading.Values[FieldOrdinals.SmActive]);
         Assert.IsNull(reading.Values[FieldOrdinals.XidErrors]);
@@ -65,8 +68,7 @@ public sealed class DcgmExporterCollectorTests
 
         string[] ignored =
         [
-            "DCGM_FI_DEV_CORRECTABLE_REMAPPED_ROWS", "DCGM_FI_DEV_DEC_UTIL", "DCGM_FI_DEV_ENC_UTIL", "DCGM_FI_DEV_FB_RESERVED",
-            "DCGM_FI_DEV_ROW_REMAP_FAILURE", "DCGM_FI_DEV_UNCORRECTABLE_REMAPPED_ROWS", "DCGM_FI_DEV_VGPU_LICENSE_STATUS",
+            "DCGM_FI_DEV_DEC_UTIL", "DCGM_FI_DEV_ENC_UTIL", "DCGM_FI_DEV_FB_RESERVED", "DCGM_FI_DEV_VGPU_LICENSE_STATUS",
         ];
         Assert.AreEqual(string.Join(",", ignored), string.Join(",", collector.LastIgnoredFamilies.Keys.Order(StringComparer.Ordinal)));
         Assert.IsTrue(collector.LastIgnoredFamilies.Values.All(n => n == 1));

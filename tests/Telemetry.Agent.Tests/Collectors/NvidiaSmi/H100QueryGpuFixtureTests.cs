@@ -14,6 +14,9 @@ public sealed class H100QueryGpuFixtureTests
     [
         "total_energy", "pcie_replay_count", "xid", "gr_engine_active", "sm_active", "sm_occupancy", "tensor_active",
         "dram_active", "fp64_active", "fp32_active", "fp16_active", "pcie_tx_bytes", "pcie_rx_bytes", "nvlink_tx_bytes", "nvlink_rx_bytes",
+
+        // nvidia-smi does offer remapped_rows.correctable, .uncorrectable and .failure; the parser does not read them yet.
+        "uncorrectable_remapped_rows", "correctable_remapped_rows", "row_remap_failure",
     ];
 
     [TestMethod]
