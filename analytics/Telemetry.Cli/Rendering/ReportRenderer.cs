@@ -20,6 +20,10 @@ internal static class ReportRenderer
         fleet.AddRow("Allocated to jobs", $"{report.AllocatedEnergyKwh:N2} kWh");
         fleet.AddRow("Unallocated", $"{report.UnallocatedEnergyKwh:N2} kWh");
         fleet.AddRow("Unattributed", $"{report.UnattributedEnergyKwh:N2} kWh");
+        foreach (var c in report.Costs ?? [])
+        {
+            fleet.AddRow($"Cost ({c.Currency})", $"{c.EnergyCost:N2} for {c.FacilityKwh:N2} facility kWh{(c.Co2Kg is { } co2 ? $", {co2:N1} kg CO2" : "")}; waste {c.WasteEnergyCost:N2} energy + {c.WasteCapacityCost:N2} GPU time");
+        }
         console.Write(fleet);
         console.WriteLine();
         RenderJobs(console, report, truthKwh);
@@ -35,7 +39,7 @@ internal static class ReportRenderer
     private static void RenderJobs(IAnsiConsole console, FleetReport report, IReadOnlyDictionary<string, double>? truthKwh)
     {
         var table = new Table().Title("[bold]Jobs[/]").Border(TableBorder.Rounded);
-        table.AddColumns("Job", "Team", "Model", "GPUs", "GPU-h", "kWh", "W/GPU", "Busy", "Bound", "Tokens/J", "TFLOPS/W", "vs median", "kWh/Mtok");
+        table.AddColumns("Job", "Team", "Model", "GPUs", "GPU-h", "kWh", "W/GPU", "Busy", "Bound", "Tokens/J", "TFLOPS/W", "vs median", "kWh/Mtok", "Cost/Mtok");
         if (truthKwh is not null)
         {
             table.AddColumn("vs truth");
@@ -53,7 +57,7 @@ internal static class ReportRenderer
                 Markup.Escape(j.JobId), Markup.Escape(j.Team), Markup.Escape(ShortModel(j.GpuModel)), j.Gpus.ToString(Invariant),
                 j.GpuHours.ToString("N1", Invariant), j.EnergyKwh.ToString("N2", Invariant), j.AveragePowerWatts.ToString("N0", Invariant),
                 j.Utilization.ToString("P0", Invariant), Bound(j), j.TokensPerJoule?.ToString("N2", Invariant) ?? "-", j.TflopsPerWatt?.ToString("N3", Invariant) ?? "-",
-                (j.TokensPerJouleVsModelMedian ?? j.TflopsPerWattVsModelMedian)?.ToString("0.00×", Invariant) ?? "-", j.KwhPerMillionTokens?.ToString("N3", Invariant) ?? "-",
+                (j.TokensPerJouleVsModelMedian ?? j.TflopsPerWattVsModelMedian)?.ToString("0.00×", Invariant) ?? "-", j.KwhPerMillionTokens?.ToString("N3", Invariant) ?? "-", j.LoadedCostPerMillionTokens is { } loaded ? $"{loaded.ToString("N2", Invariant)} {j.Currency}" : "-",
             };
             if (truthKwh is not null)
             {
@@ -65,6 +69,8 @@ internal static class ReportRenderer
 
         console.Write(table);
     }
+
+    private static string Money(WasteReport w) => $"{(w.EnergyCost + (w.CapacityCost ?? 0)).ToString("N2", Invariant)} {w.Currency}";
 
     /// <summary>What mostly bounds a job's busy time: compute, memory, comm(unication), mixed or unknown, with its share.</summary>
     private static string Bound(JobReport j)
@@ -90,16 +96,17 @@ internal static class ReportRenderer
     private static void RenderWaste(IAnsiConsole console, FleetReport report)
     {
         var table = new Table().Title("[bold]Idle and wasteful GPUs[/]").Border(TableBorder.Rounded);
-        table.AddColumns("Class", "Node", "GPU", "Model", "Job", "Hours", "Energy kWh");
+        table.AddColumns("Class", "Node", "GPU", "Model", "Job", "Hours", "Energy kWh", "Cost");
         foreach (var w in report.Waste.Where(w => w.Class != "unallocated-idle"))
         {
-            table.AddRow(w.Class, Markup.Escape(w.Node), w.GpuIndex.ToString(Invariant), Markup.Escape(ShortModel(w.GpuModel)), Markup.Escape(w.JobId ?? "-"), w.Hours.ToString("N2", Invariant), w.EnergyKwh.ToString("N2", Invariant));
+            table.AddRow(w.Class, Markup.Escape(w.Node), w.GpuIndex.ToString(Invariant), Markup.Escape(ShortModel(w.GpuModel)), Markup.Escape(w.JobId ?? "-"), w.Hours.ToString("N2", Invariant), w.EnergyKwh.ToString("N2", Invariant), Money(w));
         }
 
         var unallocated = report.Waste.Where(w => w.Class == "unallocated-idle").ToList();
         if (unallocated.Count > 0)
         {
-            table.AddRow("unallocated-idle", $"{unallocated.Select(w => w.GpuUuid).Distinct().Count()} GPUs", "", "", "", unallocated.Sum(w => w.Hours).ToString("N2", Invariant), unallocated.Sum(w => w.EnergyKwh).ToString("N2", Invariant));
+            table.AddRow("unallocated-idle", $"{unallocated.Select(w => w.GpuUuid).Distinct().Count()} GPUs", "", "", "", unallocated.Sum(w => w.Hours).ToString("N2", Invariant), unallocated.Sum(w => w.EnergyKwh).ToString("N2", Invariant),
+                $"{unallocated.Sum(w => w.EnergyCost + (w.CapacityCost ?? 0)).ToString("N2", Invariant)} {unallocated[0].Currency}");
         }
 
         console.Write(table);
