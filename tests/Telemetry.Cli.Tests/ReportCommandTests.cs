@@ -1,0 +1,121 @@
+using System.Globalization;
+using Spectre.Console;
+using Telemetry.Analytics.Ledger;
+using Telemetry.Analytics.Windows;
+
+namespace Telemetry.Cli.Tests;
+
+[TestClass]
+public sealed class ReportCommandTests
+{
+    private static readonly DateTimeOffset Month = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+    private static string _ledger = null!;
+
+    /// <summary>A month of hourly windows: two teams' jobs on one H100 each, the second idle half its time.</summary>
+    [ClassInitialize]
+    public static void WriteAMonthOfLedger(TestContext context)
+    {
+        _ledger = Directory.CreateTempSubdirectory("report-month-").FullName;
+        var writer = new LedgerWriter(_ledger);
+        for (var hour = 0; hour < 31 * 24; hour++)
+        {
+            var start = Month.AddHours(hour).ToUnixTimeMilliseconds();
+            var end = start + 3_600_000;
+            writer.Write(new ClosedWindow(start, end,
+                [Gpu(start, end, "gpu-node-000", "GPU-a", "train-1", 1_800_000), Gpu(start, end, "gpu-node-001", "GPU-b", "serve-1", 360_000)],
+                [
+                    new JobWindow(start, end, "train-1", "ada", "research", "NVIDIA H100 80GB HBM3", 1, 3600, 3600, 1_800_000, 1_800_000 * 1.1, 0, null, 1_800_000),
+                    new JobWindow(start, end, "serve-1", "svc", "product", "NVIDIA H100 80GB HBM3", 1, 3600, 1800, 360_000, 0, 7_200_000, "tokens", 0),
+                ]));
+        }
+    }
+
+    [ClassCleanup]
+    public static void DeleteLedger() => Directory.Delete(_ledger, recursive: true);
+
+    [TestMethod]
+    public void AMonthRolledUpByTeamAsCsvHasEachTeamsEnergyCostAndTokens()
+    {
+        var (exit, output) = Run("report", "--ledger", _ledger, "--group-by", "team", "--format", "csv");
+
+        Assert.AreEqual(0, exit, output);
+        var rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var header = rows[0].Split(',');
+        var research = rows.Single(r => r.StartsWith("team,research,", StringComparison.Ordinal)).Split(',');
+        var product = rows.Single(r => r.StartsWith("team,product,", StringComparison.Ordinal)).Split(',');
+        double Field(string[] row, string name) => double.Parse(row[Array.IndexOf(header, name)], CultureInfo.InvariantCulture);
+
+        Assert.AreEqual(744 * 0.5, Field(research, "ItKwh"), 1e-6, "500 W for 744 hours");
+        Assert.AreEqual(744 * 0.5 * 1.3 * 0.12, Field(research, "EnergyCost"), 1e-6, "facility energy (PUE 1.3) at the default flat 0.12 per kWh");
+        Assert.AreEqual(744 * 0.5 * 1.3, Field(research, "FacilityKwh"), 1e-6, "PUE 1.3");
+        Assert.AreEqual(744 * 7_200_000.0, Field(product, "Tokens"));
+        Assert.AreEqual(7_200_000 / 360_000.0, Field(product, "TokensPerJoule"), 1e-9);
+    }
+
+    [TestMethod]
+    public void FromAndToKeepOnlyTheWindowsInTheRange()
+    {
+        var json = Path.Combine(_ledger, "..", Guid.NewGuid().ToString("N") + ".json");
+        var (exit, output) = Run("report", "--ledger", _ledger, "--from", "2026-03-10", "--to", "2026-03-12", "--format", "json", "--output", json);
+
+        Assert.AreEqual(0, exit, output);
+        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
+        File.Delete(json);
+        Assert.AreEqual(48, report.RootElement.GetProperty("windows").GetInt32());
+        Assert.AreEqual(48 * (0.5 + 0.1), report.RootElement.GetProperty("fleet_energy_kwh").GetDouble(), 1e-6);
+    }
+
+    [TestMethod]
+    public void AChartOfCostAndWasteByModelIsAPng()
+    {
+        var png = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".png");
+        try
+        {
+            var (exit, output) = Run("report", "--ledger", _ledger, "--group-by", "model", "--chart", png);
+
+            Assert.AreEqual(0, exit, output);
+            var bytes = File.ReadAllBytes(png);
+            CollectionAssert.AreEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, bytes[..4], "a PNG signature");
+            Assert.IsGreaterThan(5_000, bytes.Length);
+        }
+        finally
+        {
+            File.Delete(png);
+        }
+    }
+
+    [TestMethod]
+    [DataRow("--group-by", "colour", "--group-by")]
+    [DataRow("--format", "xml", "--format")]
+    [DataRow("--from", "last tuesday", "--from")]
+    public void ABadOptionIsRefusedNamingIt(string option, string value, string named)
+    {
+        var (exit, output) = Run("report", "--ledger", _ledger, option, value);
+
+        Assert.AreNotEqual(0, exit);
+        Assert.Contains(named, output);
+    }
+
+    private static GpuWindow Gpu(long start, long end, string node, string uuid, string job, double joules) =>
+        new(start, end, node, uuid, 0, null, "NVIDIA H100 80GB HBM3", job, 3600, 1, 50, 100, 0.5, 0.9, 0.3, 0.3, joules / 3600, joules / 3600,
+            joules, joules, joules, 0, 0, 60, 60, 1000, 81559, 0, 0, 0, 3600, 3600, 0, "agree");
+
+    private static (int Exit, string Output) Run(params string[] args)
+    {
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(writer), Interactive = InteractionSupport.No });
+        console.Profile.Width = 250;
+        var stdout = Console.Out;
+        var captured = new StringWriter();
+        Console.SetOut(captured);
+        try
+        {
+            var exit = TelemetryApp.Build(console).Run(args);
+            return (exit, writer.ToString() + captured.ToString());
+        }
+        finally
+        {
+            Console.SetOut(stdout);
+        }
+    }
+}
