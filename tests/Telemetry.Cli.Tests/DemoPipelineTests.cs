@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
+using Telemetry.Analytics.Ledger;
 using Telemetry.Cli.Commands;
 using Telemetry.Cli.Demo;
 
@@ -95,9 +96,20 @@ public sealed class DemoPipelineTests
     [TestMethod]
     public void LedgerHoldsOneFileForEachWindowOfTheHour()
     {
-        var files = Directory.GetFiles(Path.Combine(_ledger, "gpu-windows"), "*.arrow");
+        var partition = Path.Combine(_ledger, "gpu-windows", "date=2026-03-01");
+        var files = Directory.GetFiles(partition, "*.parquet");
         Assert.HasCount(61, files, "60 whole minutes and the minute holding the closing sample");
+        Assert.HasCount(61, File.ReadAllLines(Path.Combine(partition, "_manifest.jsonl")));
         Assert.IsEmpty(Directory.GetFiles(_ledger, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [TestMethod]
+    public void LedgerOfTheHourVerifiesAgainstItsManifests()
+    {
+        var verification = new LedgerReader(_ledger).Verify();
+
+        Assert.IsTrue(verification.IsIntact, string.Join(", ", verification.Missing.Concat(verification.Extra).Concat(verification.Altered)));
+        Assert.AreEqual(2 * 61, verification.FilesChecked);
     }
 
     [TestMethod]
