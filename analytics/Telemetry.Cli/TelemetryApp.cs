@@ -77,6 +77,9 @@ internal static class TelemetryApp
             config.AddCommand<ReportCommand>("report")
                 .WithDescription("Print the fleet report of a ledger directory.")
                 .WithExample("report", "--ledger", "ledger", "--summary-json", "report.json");
+            config.AddCommand<VerifyCommand>("verify")
+                .WithDescription("Check a ledger's files against the checksums in its manifests; exit 1 if any is missing, extra or altered.")
+                .WithExample("verify", "--ledger", "ledger");
         });
         return app;
     }

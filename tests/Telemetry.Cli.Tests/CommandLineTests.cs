@@ -6,7 +6,7 @@ namespace Telemetry.Cli.Tests;
 [TestClass]
 public sealed class CommandLineTests
 {
-    private static readonly string[] Commands = ["demo", "broker", "agent", "aggregate", "report"];
+    private static readonly string[] Commands = ["demo", "broker", "agent", "aggregate", "report", "verify"];
 
     [TestMethod]
     [DataRow("demo", "--duration")]
@@ -16,6 +16,7 @@ public sealed class CommandLineTests
     [DataRow("agent alloc stop", "--job")]
     [DataRow("aggregate", "--out")]
     [DataRow("report", "--ledger")]
+    [DataRow("verify", "--ledger")]
     [DataRow("bench agent", "--gpus")]
     public void EveryCommandAnswersHelpWithItsOptionsAndExamples(string command, string option)
     {
@@ -85,6 +86,17 @@ public sealed class CommandLineTests
         var missing = Path.Combine(Path.GetTempPath(), "no-such-ledger-" + Guid.NewGuid().ToString("N"));
 
         var (exit, output) = Run("report", "--ledger", missing);
+
+        Assert.AreNotEqual(0, exit);
+        Assert.Contains("--ledger", output);
+    }
+
+    [TestMethod]
+    public void VerifyOfAMissingLedgerNamesTheDirectory()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "no-such-ledger-" + Guid.NewGuid().ToString("N"));
+
+        var (exit, output) = Run("verify", "--ledger", missing);
 
         Assert.AreNotEqual(0, exit);
         Assert.Contains("--ledger", output);

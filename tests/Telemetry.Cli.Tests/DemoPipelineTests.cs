@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
-using Telemetry.Cli.Commands;
 using Telemetry.Analytics.Ledger;
+using Telemetry.Cli.Commands;
 using Telemetry.Cli.Demo;
 
 namespace Telemetry.Cli.Tests;
@@ -96,8 +96,10 @@ public sealed class DemoPipelineTests
     [TestMethod]
     public void LedgerHoldsOneFileForEachWindowOfTheHour()
     {
-        var files = Directory.GetFiles(Path.Combine(_ledger, "gpu-windows"), "*.arrow");
+        var partition = Path.Combine(_ledger, "gpu-windows", "date=2026-03-01");
+        var files = Directory.GetFiles(partition, "*.parquet");
         Assert.HasCount(61, files, "60 whole minutes and the minute holding the closing sample");
+        Assert.HasCount(61, File.ReadAllLines(Path.Combine(partition, "_manifest.jsonl")));
         Assert.IsEmpty(Directory.GetFiles(_ledger, "*.tmp", SearchOption.AllDirectories));
     }
 
@@ -137,6 +139,15 @@ public sealed class DemoPipelineTests
         Assert.AreEqual(3600 - 720, Seconds("gpu-node-001", 3, "productive"), 1);
         var perGpu = seconds.GroupBy(p => (p.Key.Node, p.Key.GpuIndex)).Select(g => g.Sum(p => p.Value)).ToList();
         Assert.IsTrue(perGpu.All(total => Math.Abs(total - 3600) <= 1), "one state at a time: every GPU's states add up to the hour");
+    }
+
+    [TestMethod]
+    public void LedgerOfTheHourVerifiesAgainstItsManifests()
+    {
+        var verification = new LedgerReader(_ledger).Verify();
+
+        Assert.IsTrue(verification.IsIntact, string.Join(", ", verification.Missing.Concat(verification.Extra).Concat(verification.Altered)));
+        Assert.AreEqual(4 * 61, verification.FilesChecked, "gpu-windows, job-windows, gpu-states and fleet-windows");
     }
 
     [TestMethod]

@@ -66,6 +66,31 @@ public sealed class ReportCommandTests
     }
 
     [TestMethod]
+    public async Task ARollUpBySiteAsParquetReadsBackWithItsColumns()
+    {
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".parquet");
+        try
+        {
+            var (exit, output) = Run("report", "--ledger", _ledger, "--group-by", "site", "--format", "parquet", "--output", path);
+
+            Assert.AreEqual(0, exit, output);
+            await using var file = File.OpenRead(path);
+            var reader = await Parquet.ParquetReader.CreateAsync(file);
+            await using (reader)
+            {
+                var names = reader.Schema.DataFields.Select(f => f.Name).ToList();
+                CollectionAssert.IsSubsetOf(new[] { "GroupBy", "Group", "ItKwh", "EnergyCost", "Currency", "WasteShare", "TokensPerJoule" }, names);
+                using var rowGroup = reader.OpenRowGroupReader(0);
+                Assert.AreEqual(1L, rowGroup.RowCount, "one site");
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [TestMethod]
     public void AChartOfCostAndWasteByModelIsAPng()
     {
         var png = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".png");

@@ -1,15 +1,19 @@
-using System.Globalization;
-using Apache.Arrow;
-using Apache.Arrow.Ipc;
 using Telemetry.Analytics.Windows;
 
 namespace Telemetry.Analytics.Ledger;
 
 /// <summary>
-/// Writes closed windows to the ledger directory as Arrow IPC files, one per window and table
-/// (<c>gpu-windows/20260101T0000Z.arrow</c>, <c>job-windows/…</c>). Each file is written to a temporary name, flushed
-/// to disk and renamed, so a reader never sees half a file and a rewrite of the same window replaces it whole.
+/// Writes closed windows to the ledger directory as Parquet files, one per window and table, in daily partitions by the
+/// UTC date of the window's start (<c>gpu-windows/date=2026-03-01/20260301T000000Z.parquet</c>, <c>job-windows/…</c>),
+/// and keeps each partition's <c>_manifest.jsonl</c> of file names, SHA-256 checksums, rows and sizes.
 /// </summary>
+/// <remarks>
+/// Each file and each manifest is written to a temporary name, flushed to disk and renamed, so a reader never sees
+/// half of either. The ledger is append-only: a window's file is only ever written again when the same window is
+/// replayed (after a restart, the consumer replays what it had not yet committed), and the same rows give the same
+/// bytes, so the file and its manifest line stay as they were. Should a replay carry different rows, the file is
+/// replaced whole and its manifest line with it, never duplicated. One writer owns a ledger directory.
+/// </remarks>
 public sealed class LedgerWriter
 {
     /// <summary>Creates the writer; the directory is created on first write.</summary>
@@ -25,48 +29,42 @@ public sealed class LedgerWriter
     /// <summary>Windows written.</summary>
     public long WindowsWritten { get; private set; }
 
-    /// <summary>Writes one closed window, both tables.</summary>
+    /// <summary>Writes one closed window, every table.</summary>
     /// <exception cref="IOException">The ledger directory is not writable; nothing of the window counts as written.</exception>
+    /// <exception cref="InvalidDataException">A manifest there is not one this ledger wrote; it is left as it is.</exception>
     public void Write(ClosedWindow window)
     {
         ArgumentNullException.ThrowIfNull(window);
-        var name = FileName(window.Start);
-        WriteTable(LedgerSchemas.GpuWindows, window.Gpus, name);
-        WriteTable(LedgerSchemas.JobWindows, window.Jobs, name);
+        WriteTable(LedgerSchemas.GpuWindows, window.Gpus, window.Start);
+        WriteTable(LedgerSchemas.JobWindows, window.Jobs, window.Start);
         if (window.States is { } states)
         {
-            WriteTable(LedgerSchemas.GpuStates, states, name);
+            WriteTable(LedgerSchemas.GpuStates, states, window.Start);
         }
 
         if (window.Fleet is { } fleet)
         {
-            WriteTable(LedgerSchemas.FleetWindows, [fleet], name);
+            WriteTable(LedgerSchemas.FleetWindows, [fleet], window.Start);
         }
         WindowsWritten++;
     }
 
-    /// <summary>The file name of the window starting at this time.</summary>
-    public static string FileName(long windowStartUnixMs) =>
-        DateTimeOffset.FromUnixTimeMilliseconds(windowStartUnixMs).UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + ".arrow";
+    /// <summary>The file name of the window starting at this time: <c>20260301T000000Z.parquet</c>.</summary>
+    public static string FileName(long windowStartUnixMs) => LedgerLayout.FileName(windowStartUnixMs);
 
-    private void WriteTable<T>(LedgerTable<T> table, IReadOnlyList<T> rows, string name)
+    /// <summary>The path of a table's file for the window starting at this time, relative to the ledger root.</summary>
+    public static string RelativePath(string table, long windowStartUnixMs) =>
+        Path.Combine(table, LedgerLayout.PartitionName(windowStartUnixMs), LedgerLayout.FileName(windowStartUnixMs));
+
+    private void WriteTable<T>(LedgerTable<T> table, IReadOnlyList<T> rows, long windowStartUnixMs)
     {
-        var folder = Path.Combine(Directory, table.Name);
-        System.IO.Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, name);
-        var temporary = path + ".tmp";
-        using (var batch = table.ToBatch(rows))
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            using (var writer = new ArrowFileWriter(stream, table.Schema, leaveOpen: true))
-            {
-                writer.WriteRecordBatch(batch);
-                writer.WriteEnd();
-            }
-
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, path, overwrite: true);
+        var bytes = ParquetTableFile.Write(table, rows);
+        var path = Path.Combine(Directory, RelativePath(table.Name, windowStartUnixMs));
+        var partition = Path.GetDirectoryName(path)!;
+        System.IO.Directory.CreateDirectory(partition);
+        // Read first: a manifest this ledger did not write stops the writer before it touches anything.
+        var manifest = LedgerManifest.ReadPartition(partition);
+        AtomicFile.Write(path, bytes);
+        LedgerManifest.Record(partition, manifest, LedgerManifest.Describe(Path.GetFileName(path), bytes, rows.Count));
     }
 }

@@ -15,10 +15,15 @@ public sealed record LedgerData(IReadOnlyList<GpuWindow> Gpus, IReadOnlyList<Job
     {
         ArgumentNullException.ThrowIfNull(reader);
         bool In(long start, long end) => (from is null || end > from) && (to is null || start < to);
+
+        // Day partitions outside the range are skipped unread; a window is at most a day long, so one that starts the
+        // day before the range can still overlap it.
+        var first = from is { } f ? f - (long)TimeSpan.FromDays(1).TotalMilliseconds : long.MinValue;
+        var last = to ?? long.MaxValue;
         return new LedgerData(
-            [.. reader.GpuWindows().Where(w => In(w.WindowStart, w.WindowEnd))],
-            [.. reader.JobWindows().Where(w => In(w.WindowStart, w.WindowEnd))],
-            [.. reader.GpuStates().Where(w => In(w.WindowStart, w.WindowEnd))],
-            [.. reader.FleetWindows().Where(w => In(w.WindowStart, w.WindowEnd))]);
+            [.. reader.GpuWindows(first, last).Where(w => In(w.WindowStart, w.WindowEnd))],
+            [.. reader.JobWindows(first, last).Where(w => In(w.WindowStart, w.WindowEnd))],
+            [.. reader.GpuStates(first, last).Where(w => In(w.WindowStart, w.WindowEnd))],
+            [.. reader.FleetWindows(first, last).Where(w => In(w.WindowStart, w.WindowEnd))]);
     }
 }

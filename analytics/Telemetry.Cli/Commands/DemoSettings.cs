@@ -13,7 +13,7 @@ internal sealed class DemoSettings : SimulatedFleetSettings
     public override string Speed { get; init; } = "240";
 
     [CommandOption("--out <DIR>")]
-    [Description("Ledger directory the aggregator writes its windows to (Arrow IPC files).")]
+    [Description("Ledger directory the aggregator writes its windows to (Parquet files in daily partitions, with checksum manifests).")]
     [DefaultValue("ledger")]
     public string Out { get; init; } = "ledger";
 

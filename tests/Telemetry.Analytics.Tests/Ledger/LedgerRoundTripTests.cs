@@ -2,6 +2,7 @@ using Telemetry.Analytics.Aggregation;
 using Telemetry.Analytics.Ledger;
 using Telemetry.Analytics.Tests.Support;
 using Telemetry.Analytics.Windows;
+using static Telemetry.Analytics.Tests.Support.LedgerSamples;
 using static Telemetry.Analytics.Tests.Support.TestFleet;
 
 namespace Telemetry.Analytics.Tests.Ledger;
@@ -9,55 +10,16 @@ namespace Telemetry.Analytics.Tests.Ledger;
 [TestClass]
 public sealed class LedgerRoundTripTests
 {
-    private static readonly GpuWindow GpuWithEverything = new(
-        T0, At(60), "node-1", H100.Uuid, 0, 3, H100.Model, "job-1", 12, 0.9875,
-        GpuUtilMean: 87.25, GpuUtilMax: 100, SmActiveMean: 0.71, SmActiveMax: 0.93, TensorActiveMean: 0.42, DramActiveMean: 0.33,
-        PowerMean: 612.5, PowerMax: 699.9, EnergyCounterJoules: 36_012.345, EnergyIntegratedJoules: 35_990.1, EnergyJoules: 36_012.345,
-        CounterResets: 1, Gaps: 2, GpuTempMax: 71, MemoryTempMax: 80.5, FbUsedMax: 71_234, FbTotal: 81_559,
-        XidCount: 1, XidLast: 79, ThrottleSeconds: 4.5, BusySeconds: 55.25, AllocatedSeconds: 59.25, Tflop: 1_234.5678);
-
-    private static readonly GpuWindow GpuWithNothing = new(
-        T0, At(60), "node-1", OtherH100.Uuid, 1, null, OtherH100.Model, null, 1, 0,
-        GpuUtilMean: null, GpuUtilMax: null, SmActiveMean: null, SmActiveMax: null, TensorActiveMean: null, DramActiveMean: null,
-        PowerMean: null, PowerMax: null, EnergyCounterJoules: 0, EnergyIntegratedJoules: 0, EnergyJoules: 0,
-        CounterResets: 0, Gaps: 0, GpuTempMax: null, MemoryTempMax: null, FbUsedMax: null, FbTotal: null,
-        XidCount: 0, XidLast: 0, ThrottleSeconds: 0, BusySeconds: 0, AllocatedSeconds: 0, Tflop: 0);
-
-    private static readonly JobWindow JobWithThroughput = new(T0, At(60), "job-1", "alice", "llm", H100.Model, 1, 59.25, 55.25, 36_012.345, 1_234.5678, 1_000_001, "tokens");
-
-    private static readonly JobWindow JobWithoutThroughput = new(T0, At(60), "job-2", "bob", "vision", null, 0, 0, 0, 0, 0, 0, null);
-
     [TestMethod]
     public void ReaderGivesBackTheRowsTheWriterWrote()
     {
         using var directory = new TempDirectory();
-        var window = new ClosedWindow(T0, At(60), [GpuWithEverything, GpuWithNothing], [JobWithThroughput, JobWithoutThroughput]);
 
-        new LedgerWriter(directory.Path).Write(window);
+        new LedgerWriter(directory.Path).Write(FirstMinute());
         var reader = new LedgerReader(directory.Path);
 
         CollectionAssert.AreEqual(new[] { GpuWithEverything, GpuWithNothing }, reader.GpuWindows().ToArray());
         CollectionAssert.AreEqual(new[] { JobWithThroughput, JobWithoutThroughput }, reader.JobWindows().ToArray());
-    }
-
-    [TestMethod]
-    public void JobFilesCarryTheDerivedRatiosForReadersWithOtherArrowTools()
-    {
-        using var directory = new TempDirectory();
-        new LedgerWriter(directory.Path).Write(new ClosedWindow(T0, At(60), [], [JobWithThroughput, JobWithoutThroughput]));
-        var file = Directory.GetFiles(System.IO.Path.Combine(directory.Path, "job-windows"), "*.arrow").Single();
-
-        using var stream = File.OpenRead(file);
-        using var reader = new Apache.Arrow.Ipc.ArrowFileReader(stream);
-        using var batch = reader.ReadNextRecordBatch();
-
-        var tokensPerJoule = (Apache.Arrow.DoubleArray)batch.Column("tokens_per_joule");
-        var tflopsPerWatt = (Apache.Arrow.DoubleArray)batch.Column("tflops_per_watt");
-        var idle = (Apache.Arrow.DoubleArray)batch.Column("idle_gpu_seconds");
-        Assert.AreEqual(1_000_001 / 36_012.345, tokensPerJoule.GetValue(0)!.Value, 1e-12);
-        Assert.IsNull(tokensPerJoule.GetValue(1), "a job without throughput has no tokens per joule");
-        Assert.AreEqual(1_234.5678 / 36_012.345, tflopsPerWatt.GetValue(0)!.Value, 1e-12);
-        Assert.AreEqual(59.25 - 55.25, idle.GetValue(0)!.Value);
     }
 
     [TestMethod]
@@ -104,6 +66,19 @@ public sealed class LedgerRoundTripTests
     }
 
     [TestMethod]
+    public void AWindowWithoutJobsStillGetsAnEmptyJobFile()
+    {
+        using var directory = new TempDirectory();
+
+        new LedgerWriter(directory.Path).Write(new ClosedWindow(T0, At(60), [GpuWithNothing], []));
+
+        var reader = new LedgerReader(directory.Path);
+        Assert.HasCount(1, reader.Files("job-windows"), "an empty file says the window closed with no jobs; a missing one would say nothing");
+        Assert.IsEmpty(reader.JobWindows());
+        Assert.AreEqual(GpuWithNothing, Assert.ContainsSingle(reader.GpuWindows()));
+    }
+
+    [TestMethod]
     public void NoTemporaryFileRemainsAfterWriting()
     {
         using var directory = new TempDirectory();
@@ -114,6 +89,6 @@ public sealed class LedgerRoundTripTests
         writer.Write(new ClosedWindow(At(60), At(120), [GpuWithEverything with { WindowStart = At(60), WindowEnd = At(120) }], []));
 
         Assert.IsEmpty(Directory.GetFiles(directory.Path, "*.tmp", SearchOption.AllDirectories));
-        Assert.HasCount(4, Directory.GetFiles(directory.Path, "*.arrow", SearchOption.AllDirectories));
+        Assert.HasCount(4, Directory.GetFiles(directory.Path, "*.parquet", SearchOption.AllDirectories));
     }
 }
