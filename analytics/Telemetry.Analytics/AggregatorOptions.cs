@@ -22,6 +22,9 @@ public sealed class AggregatorOptions
         set => Waste.BusySmActivity = value;
     }
 
+    /// <summary>The GPU model table (peaks, clocks, power); the built-in datasheet table when null.</summary>
+    public IReadOnlyList<Gpus.GpuModelPeak>? Models { get; set; }
+
     /// <summary>The rules that classify every interval's state and bound.</summary>
     public Aggregation.WasteRules Waste { get; set; } = new();
 

@@ -36,7 +36,7 @@ internal sealed class SampleAggregator
         _windowMs = (long)options.WindowLength.TotalMilliseconds;
         _latenessMs = (long)options.AllowedLateness.TotalMilliseconds;
         _maxGapMs = (long)options.MaxIntegrationGap.TotalMilliseconds;
-        _gpus = new GpuRegistry(peaks ?? GpuModelPeaks.Default);
+        _gpus = new GpuRegistry(peaks ?? options.Models ?? GpuModelPeaks.Default);
         WatermarkTracker = new Watermark(time, options.IdlePartitionTimeout);
     }
 

@@ -27,6 +27,10 @@ internal sealed class AggregateCommand : AsyncCommand<AggregateCommand.Settings>
         [DefaultValue("1m")]
         public string Window { get; init; } = "1m";
 
+        [CommandOption("--models <PATH>")]
+        [Description("GPU model table (peak dense BF16 TFLOPS, max SM clock, idle power, TDP) as JSON; default: the built-in datasheet table.")]
+        public string? Models { get; init; }
+
         [CommandOption("--lateness <DURATION>")]
         [Description("Allowed lateness after a window's end.")]
         [DefaultValue("30s")]
@@ -47,7 +51,18 @@ internal sealed class AggregateCommand : AsyncCommand<AggregateCommand.Settings>
         using var loggers = Logging.Create(Microsoft.Extensions.Logging.LogLevel.Information);
         var window = DurationParser.Parse(settings.Window);
         var lateness = DurationParser.Parse(settings.Lateness);
-        var options = new AggregatorOptions { LedgerDirectory = settings.Out, GroupId = settings.Group, WindowLength = window, AllowedLateness = lateness };
+        IReadOnlyList<Telemetry.Analytics.Gpus.GpuModelPeak>? models;
+        try
+        {
+            models = settings.Models is null ? null : Telemetry.Analytics.Gpus.GpuModelPeaks.Load(settings.Models);
+        }
+        catch (InvalidDataException e)
+        {
+            AnsiConsole.Console.MarkupLineInterpolated($"[red]--models:[/] {e.Message}");
+            return 2;
+        }
+
+        var options = new AggregatorOptions { LedgerDirectory = settings.Out, GroupId = settings.Group, WindowLength = window, AllowedLateness = lateness, Models = models };
         using var consumer = new AggregatorConsumer(settings.KafkaOptions(), options, new LedgerWriter(settings.Out), loggers, TimeProvider.System, Environment.MachineName);
         AnsiConsole.Console.MarkupLineInterpolated($"Aggregating from {settings.KafkaOptions().BootstrapServers} into [bold]{Path.GetFullPath(settings.Out)}[/]. Ctrl+C stops.");
         var run = consumer.RunAsync(null, cancellationToken);
