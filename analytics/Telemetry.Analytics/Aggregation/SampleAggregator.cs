@@ -24,7 +24,6 @@ internal sealed class SampleAggregator
     private readonly long _maxGapMs;
     private readonly GpuRegistry _gpus;
     private readonly Dictionary<int, List<Allocation>> _allocationsBySlot = [];
-    private static readonly int[] LinkFields = [F.NvlinkTxBytes, F.NvlinkRxBytes, F.PcieTxBytes, F.PcieRxBytes];
     private readonly SortedDictionary<long, OpenWindow> _open = [];
     private long _firstOpenIndex = long.MinValue;
 
@@ -182,7 +181,7 @@ internal sealed class SampleAggregator
             return;
         }
 
-        var snapshot = Snapshot(gpu, batch, row, t);
+        var snapshot = SampleReadings.Snapshot(gpu, batch, row, t);
         var index = FloorDiv(t, _windowMs);
         if (index < _firstOpenIndex)
         {
@@ -193,7 +192,7 @@ internal sealed class SampleAggregator
 
         var window = Window(index);
         window.Touch(source, offset);
-        AddReadings(window.Gpu(gpu.Slot), gpu, batch, row);
+        SampleReadings.Add(window.Gpu(gpu.Slot), gpu, batch, row);
         if (gpu.Previous is { } start)
         {
             AddInterval(gpu, start, snapshot, source, offset, attributionKnown);
@@ -201,47 +200,6 @@ internal sealed class SampleAggregator
 
         gpu.Previous = snapshot;
         Counters.AddAggregated();
-    }
-
-    private static void AddReadings(GpuAccumulator acc, GpuTrack gpu, SampleBatch batch, int row)
-    {
-        acc.Samples++;
-        if (batch.TryGetValue(F.GpuUtil, row, out var v)) { acc.GpuUtil.Add(v); }
-        if (batch.TryGetValue(F.SmActive, row, out v)) { acc.SmActive.Add(v); }
-        if (batch.TryGetValue(F.PipeTensorActive, row, out v)) { acc.TensorActive.Add(v); }
-        if (batch.TryGetValue(F.DramActive, row, out v)) { acc.DramActive.Add(v); }
-        if (batch.TryGetValue(F.PowerUsage, row, out v)) { acc.Power.Add(v); }
-        if (batch.TryGetValue(F.GpuTemp, row, out v)) { acc.GpuTempMax = MaxOf(acc.GpuTempMax, v); }
-        if (batch.TryGetValue(F.MemoryTemp, row, out v)) { acc.MemoryTempMax = MaxOf(acc.MemoryTempMax, v); }
-        if (batch.TryGetValue(F.FbUsed, row, out v)) { acc.FbUsedMax = MaxOf(acc.FbUsedMax, v); }
-        if (batch.TryGetValue(F.FbTotal, row, out v)) { acc.FbTotal = v; }
-        acc.EccDbeErrors += (int)Rise(batch, F.EccDbeVolatileTotal, row, gpu.LastEccDbe, out var ecc);
-        gpu.LastEccDbe = ecc ?? gpu.LastEccDbe;
-        acc.UncorrectableRemappedRows += (int)Rise(batch, F.UncorrectableRemappedRows, row, gpu.LastUncorrectableRemappedRows, out var remapped);
-        gpu.LastUncorrectableRemappedRows = remapped ?? gpu.LastUncorrectableRemappedRows;
-        if (batch.TryGetInt64(F.RowRemapFailure, row, out var failure))
-        {
-            acc.RowRemapFailure = (int)Math.Max(acc.RowRemapFailure, Math.Min(failure, 1));
-        }
-
-        if (batch.TryGetInt64(F.XidErrors, row, out var xid))
-        {
-            acc.XidGauge = xid;
-            if (xid != 0 && xid != gpu.LastXid)
-            {
-                acc.XidCount++;
-                acc.XidLast = xid;
-            }
-
-            gpu.LastXid = xid;
-        }
-    }
-
-    // The rise of a counter since the GPU's previous reading of it; after a reset (it went down) its new value.
-    private static long Rise(SampleBatch batch, int ordinal, int row, long? previous, out long? current)
-    {
-        current = batch.TryGetInt64(ordinal, row, out var value) ? value : null;
-        return current is { } now && previous is { } before ? (now >= before ? now - before : now) : 0;
     }
 
     private void AddInterval(GpuTrack gpu, in SampleSnapshot start, in SampleSnapshot end, SourcePartition source, long offset, bool attributionKnown)
@@ -328,32 +286,6 @@ internal sealed class SampleAggregator
         acc.CoveredSeconds += energy.Gap ? 0 : seconds;
     }
 
-    private static SampleSnapshot Snapshot(GpuTrack gpu, SampleBatch batch, int row, long t)
-    {
-        var maxClock = batch.TryGetValue(F.MaxSmClock, row, out var max) && max > 0 ? max : gpu.Peak?.MaxSmClockMhz ?? 0;
-        double? memoryShare = batch.TryGetValue(F.FbUsed, row, out var used) && batch.TryGetValue(F.FbTotal, row, out var total) && total > 0 ? used / total : null;
-        double? link = null;
-        foreach (var ordinal in LinkFields)
-        {
-            if (batch.TryGetValue(ordinal, row, out var bytes))
-            {
-                link = (link ?? 0) + bytes;
-            }
-        }
-
-        return new SampleSnapshot(
-            t,
-            batch.TryGetInt64(F.TotalEnergyConsumption, row, out var energy) ? energy : null,
-            batch.TryGetValue(F.PowerUsage, row, out var power) ? power : null,
-            batch.TryGetValue(F.SmActive, row, out var sm) ? sm : batch.TryGetValue(F.GpuUtil, row, out var util) ? util / 100 : 0,
-            batch.TryGetValue(F.PipeTensorActive, row, out var tensor) ? tensor : null,
-            batch.TryGetValue(F.DramActive, row, out var dram) ? dram : null,
-            link,
-            memoryShare,
-            maxClock > 0 && batch.TryGetValue(F.SmClock, row, out var clock) ? Math.Clamp(clock / maxClock, 0, 1) : 1,
-            batch.TryGetInt64(F.ClocksEventReasons, row, out var reasons) ? reasons : null);
-    }
-
     private List<Allocation> AllocationsOf(GpuTrack gpu)
     {
         if (!_allocationsBySlot.TryGetValue(gpu.Slot, out var list))
@@ -393,8 +325,6 @@ internal sealed class SampleAggregator
         Timeline.Prune(window.Start - _latenessMs);
         return new ClosedWindow(window.Start, window.End, gpus, jobs, states, WindowRows.Fleet(window, gpus, jobs));
     }
-
-    private static double MaxOf(double current, double value) => double.IsNaN(current) ? value : Math.Max(current, value);
 
     private static long FloorDiv(long a, long b) => a >= 0 ? a / b : ((a + 1) / b) - 1;
 }
