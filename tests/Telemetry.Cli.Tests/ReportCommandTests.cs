@@ -53,6 +53,36 @@ public sealed class ReportCommandTests
     }
 
     [TestMethod]
+    public void TheFullyLoadedCostPerMillionTokensAddsTheGpuTimeToTheEnergy()
+    {
+        var (exit, output) = Run("report", "--ledger", _ledger, "--group-by", "team", "--format", "csv");
+
+        Assert.AreEqual(0, exit, output);
+        var rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var header = rows[0].Split(',');
+        var product = rows.Single(r => r.StartsWith("team,product,", StringComparison.Ordinal)).Split(',');
+        var loaded = double.Parse(product[Array.IndexOf(header, "LoadedCostPerMillionTokens")], CultureInfo.InvariantCulture);
+        var energyCost = 744 * 0.1 * 1.3 * 0.12;
+        var gpuTime = 744 * 2.50;
+
+        Assert.AreEqual((energyCost + gpuTime) / (744 * 7.2), loaded, 1e-9, "the default H100 price of 2.50 per GPU-hour");
+    }
+
+    [TestMethod]
+    public void PerGpuRowsCarryEachGpusEnergyAndCost()
+    {
+        var (exit, output) = Run("report", "--ledger", _ledger, "--group-by", "gpu", "--format", "csv");
+
+        Assert.AreEqual(0, exit, output);
+        var rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var header = rows[0].Split(',');
+        var a = rows.Single(r => r.StartsWith("gpu,gpu-node-000/0,", StringComparison.Ordinal)).Split(',');
+        Assert.HasCount(3, rows, "a header and two GPUs");
+        Assert.AreEqual(744 * 0.5, double.Parse(a[Array.IndexOf(header, "ItKwh")], CultureInfo.InvariantCulture), 1e-6);
+        Assert.AreEqual(744 * 0.5 * 1.3 * 0.12, double.Parse(a[Array.IndexOf(header, "EnergyCost")], CultureInfo.InvariantCulture), 1e-6);
+    }
+
+    [TestMethod]
     public void FromAndToKeepOnlyTheWindowsInTheRange()
     {
         var json = Path.Combine(_ledger, "..", Guid.NewGuid().ToString("N") + ".json");

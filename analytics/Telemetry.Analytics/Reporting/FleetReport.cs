@@ -16,4 +16,5 @@ public sealed record FleetReport(
     SampleAccounting? Samples,
     double UnattributedEnergyKwh = 0,
     IReadOnlyList<WasteEpisode>? Episodes = null,
-    IReadOnlyList<CostSummary>? Costs = null);
+    IReadOnlyList<CostSummary>? Costs = null,
+    IReadOnlyList<GpuReport>? PerGpu = null);

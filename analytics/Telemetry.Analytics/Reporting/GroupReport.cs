@@ -16,6 +16,7 @@ namespace Telemetry.Analytics.Reporting;
 /// <param name="TflopsPerWatt">Estimated tensor TFLOPS per watt.</param>
 /// <param name="KwhPerMillionTokens">kWh per million tokens.</param>
 /// <param name="EnergyCostPerMillionTokens">Energy cost per million tokens.</param>
+/// <param name="LoadedCostPerMillionTokens">Energy plus GPU-time cost per million tokens, of the jobs that report tokens.</param>
 public sealed record GroupReport(
     string GroupBy,
     string Group,
@@ -31,4 +32,5 @@ public sealed record GroupReport(
     double? TokensPerJoule,
     double? TflopsPerWatt,
     double? KwhPerMillionTokens,
-    double? EnergyCostPerMillionTokens);
+    double? EnergyCostPerMillionTokens,
+    double? LoadedCostPerMillionTokens = null);

@@ -8,7 +8,7 @@ namespace Telemetry.Analytics.Reporting;
 public static class Grouping
 {
     /// <summary>The dimensions a report can be grouped by.</summary>
-    public static IReadOnlyList<string> Dimensions { get; } = ["team", "job", "model", "site"];
+    public static IReadOnlyList<string> Dimensions { get; } = ["team", "job", "model", "site", "gpu"];
 
     /// <summary>The report rolled up by <paramref name="by"/>, largest energy first.</summary>
     /// <exception cref="ArgumentException"><paramref name="by"/> is not one of <see cref="Dimensions"/>.</exception>
@@ -22,6 +22,7 @@ public static class Grouping
             "job" => FromJobs(report, by, j => j.JobId),
             "model" => FromJobs(report, by, j => j.GpuModel ?? "unknown", w => w.GpuModel),
             "site" => FromJobs(report, by, j => j.Site ?? "unknown", w => siteOfNode(w.Node)),
+            "gpu" => FromGpus(report),
             _ => throw new ArgumentException($"--group-by '{by}' is not one of {string.Join(", ", Dimensions)}.", nameof(by)),
         };
     }
@@ -55,10 +56,19 @@ public static class Grouping
                 tokenJoules > 0 && tokens > 0 ? tokens / tokenJoules : null,
                 joules > 0 && g.Any(j => j.TflopsPerWatt is not null) ? tflop / joules : null,
                 tokens > 0 ? tokenJoules / 3.6e6 / (tokens / 1e6) : null,
-                tokens > 0 ? reporting.Sum(j => j.EnergyCost) / (tokens / 1e6) : null);
+                tokens > 0 ? reporting.Sum(j => j.EnergyCost) / (tokens / 1e6) : null,
+                tokens > 0 && reporting.All(j => j.GpuTimeCost is not null) ? reporting.Sum(j => j.EnergyCost + j.GpuTimeCost!.Value) / (tokens / 1e6) : null);
         });
         return [.. groups.OrderByDescending(g => g.ItKwh)];
     }
+
+    // Per GPU: energy and performance per watt from the GPU's own windows; no tokens (those belong to jobs).
+    private static List<GroupReport> FromGpus(FleetReport report) =>
+        [.. (report.PerGpu ?? []).Select(g => new GroupReport(
+            "gpu",
+            $"{g.Node}/{g.GpuIndex}{(g.MigInstance is { } mig ? "." + mig.ToString(System.Globalization.CultureInfo.InvariantCulture) : "")}",
+            g.Hours, g.EnergyKwh, g.FacilityKwh, g.EnergyCost, g.Currency, g.Co2Kg, g.WasteHours, g.Hours > 0 ? g.WasteHours / g.Hours : 0, 0, null, g.TflopsPerWatt, null, null))
+            .OrderByDescending(g => g.ItKwh)];
 
     // Waste classes without a job (unallocated, zombie) add their GPU time, energy and cost to model and site groups.
     private static double Unallocated(List<WasteReport>? waste) => waste?.Where(w => w.JobId is null).Sum(w => w.Hours) ?? 0;

@@ -53,7 +53,8 @@ public static class ReportBuilder
             options.Samples,
             unattributedJoules / JoulesPerKwh,
             episodes,
-            costing.Summarize(gpus, waste));
+            costing.Summarize(gpus, waste),
+            costing.Price(PerGpu(gpus, waste), gpus));
     }
 
     private static List<WasteReport> Waste(IReadOnlyList<WasteEpisode> episodes) =>
@@ -101,6 +102,21 @@ public static class ReportBuilder
                 Share(g.Sum(j => j.UnknownBoundSeconds), gpuSeconds),
                 KwhPerMillionTokens: unit is not null && tokens > 0 ? joules / JoulesPerKwh / (tokens / 1e6) : null);
         }).OrderByDescending(j => j.EnergyJoules);
+
+    private static List<GpuReport> PerGpu(IReadOnlyList<GpuWindow> gpus, IReadOnlyList<WasteReport> waste)
+    {
+        var wasteHours = waste.GroupBy(w => w.GpuUuid, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(w => w.Hours), StringComparer.Ordinal);
+        return [.. gpus.GroupBy(g => (g.GpuUuid, g.MigInstance)).Select(g =>
+        {
+            var first = g.First();
+            var covered = g.Sum(w => w.Coverage * (w.WindowEnd - w.WindowStart) / 1000);
+            var joules = g.Sum(w => w.EnergyJoules);
+            var tflop = g.Sum(w => w.Tflop);
+            return new GpuReport(first.Node, first.GpuUuid, first.GpuIndex, first.MigInstance, first.GpuModel, covered / 3600, joules / JoulesPerKwh,
+                Share(g.Sum(w => w.BusySeconds), covered), tflop > 0 && joules > 0 ? tflop / joules : null,
+                first.MigInstance is null ? wasteHours.GetValueOrDefault(first.GpuUuid) : 0);
+        }).OrderBy(r => r.Node, StringComparer.Ordinal).ThenBy(r => r.GpuIndex).ThenBy(r => r.MigInstance)];
+    }
 
     private static double Share(double part, double whole) => whole > 0 ? part / whole : 0;
 

@@ -69,5 +69,22 @@ internal sealed class ReportCosting(CostModel cost)
                 waste.Where(w => w.Currency == g.Key).Sum(w => w.CapacityCost ?? 0)))
             .OrderBy(c => c.Currency, StringComparer.Ordinal)];
 
+    public IReadOnlyList<GpuReport> Price(IReadOnlyList<GpuReport> perGpu, IReadOnlyList<GpuWindow> windows)
+    {
+        var windowsOf = windows.ToLookup(w => (w.GpuUuid, w.MigInstance));
+        return [.. perGpu.Select(g =>
+        {
+            var site = cost.SiteOf(g.Node);
+            var charges = windowsOf[(g.GpuUuid, g.MigInstance)].Select(w => cost.EnergyCost(site, w.EnergyJoules, Time(w.WindowStart), Time(w.WindowEnd))).ToList();
+            return g with
+            {
+                FacilityKwh = charges.Sum(c => c.FacilityKwh),
+                EnergyCost = charges.Sum(c => c.Cost),
+                Currency = site.Currency,
+                Co2Kg = site.CarbonIntensityGramsPerKwh is null ? null : charges.Sum(c => c.Co2Kg ?? 0),
+            };
+        })];
+    }
+
     private static DateTimeOffset Time(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs);
 }

@@ -29,7 +29,7 @@ internal sealed class ReportCommand : AsyncCommand<ReportCommand.Settings>
         public string? To { get; init; }
 
         [CommandOption("--group-by <DIMENSION>")]
-        [Description("Roll up by team, job, model or site.")]
+        [Description("Roll up by team, job, model, site or gpu.")]
         public string? GroupBy { get; init; }
 
         [CommandOption("--format <FORMAT>")]

@@ -55,7 +55,7 @@ internal static class GroupOutput
     private static Table Table(IReadOnlyList<GroupReport> groups)
     {
         var table = new Table().Border(TableBorder.Rounded).Title($"[bold]By {(groups.Count > 0 ? groups[0].GroupBy : "group")}[/]");
-        table.AddColumns("Group", "GPU-h", "IT kWh", "Facility kWh", "Energy cost", "CO₂ kg", "Waste", "Tokens/J", "TFLOPS/W", "kWh/Mtok", "Cost/Mtok");
+        table.AddColumns("Group", "GPU-h", "IT kWh", "Facility kWh", "Energy cost", "CO₂ kg", "Waste", "Tokens/J", "TFLOPS/W", "kWh/Mtok", "Cost/Mtok", "Loaded/Mtok");
         foreach (var column in table.Columns.Skip(1))
         {
             column.RightAligned();
@@ -67,7 +67,8 @@ internal static class GroupOutput
                 Markup.Escape(g.Group), g.GpuHours.ToString("N1", Invariant), g.ItKwh.ToString("N2", Invariant), g.FacilityKwh.ToString("N2", Invariant),
                 $"{g.EnergyCost.ToString("N2", Invariant)} {g.Currency}", g.Co2Kg?.ToString("N1", Invariant) ?? "-", g.WasteShare.ToString("P0", Invariant),
                 g.TokensPerJoule?.ToString("N2", Invariant) ?? "-", g.TflopsPerWatt?.ToString("N3", Invariant) ?? "-",
-                g.KwhPerMillionTokens?.ToString("N3", Invariant) ?? "-", g.EnergyCostPerMillionTokens?.ToString("N4", Invariant) ?? "-");
+                g.KwhPerMillionTokens?.ToString("N3", Invariant) ?? "-", g.EnergyCostPerMillionTokens?.ToString("N4", Invariant) ?? "-",
+                g.LoadedCostPerMillionTokens?.ToString("N4", Invariant) ?? "-");
         }
 
         return table;
