@@ -151,6 +151,51 @@ public sealed class DemoPipelineTests
     }
 
     [TestMethod]
+    public void AConfigurationFileChangesTheWasteRulesOfTheReport()
+    {
+        var config = Path.Combine(_ledger, "..", Guid.NewGuid().ToString("N") + ".json");
+        var output = Path.Combine(_ledger, "..", Guid.NewGuid().ToString("N") + ".report.json");
+        File.WriteAllText(config, """{ "WasteEpisodes": { "MinimumDurations": { "allocated-idle": "02:00:00" } } }""");
+        try
+        {
+            var exit = TelemetryApp.Build(Quiet()).Run(["report", "--ledger", _ledger, "--config", config, "--format", "json", "--output", output]);
+
+            Assert.AreEqual(0, exit);
+            using var report = JsonDocument.Parse(File.ReadAllText(output));
+            var classes = report.RootElement.GetProperty("waste").EnumerateArray().Select(w => w.GetProperty("class").GetString()).ToHashSet();
+            Assert.DoesNotContain("allocated-idle", classes, "36 idle minutes are under the configured two hours");
+            Assert.Contains("memory-parked", classes);
+        }
+        finally
+        {
+            File.Delete(config);
+            File.Delete(output);
+        }
+    }
+
+    [TestMethod]
+    public void AConfigurationValueOutOfRangeIsRefusedNamingIt()
+    {
+        var config = Path.Combine(_ledger, "..", Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(config, """{ "Health": { "MinCoverage": 7 } }""");
+        try
+        {
+            var exit = TelemetryApp.Build(Quiet()).Run(["report", "--ledger", _ledger, "--config", config]);
+            var e = Assert.Throws<ArgumentException>(() => AnalyticsConfiguration.Load(config).Health());
+
+            Assert.AreEqual(2, exit);
+            Assert.Contains("MinCoverage", e.Message);
+        }
+        finally
+        {
+            File.Delete(config);
+        }
+    }
+
+    private static Spectre.Console.IAnsiConsole Quiet() =>
+        Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(new StringWriter()) });
+
+    [TestMethod]
     public void ReportNamesTheWastefulGpusAndTheHealthEvents()
     {
         var classes = _result.Report.Waste.Select(w => w.Class).ToHashSet();

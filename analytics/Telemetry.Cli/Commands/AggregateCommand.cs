@@ -31,6 +31,10 @@ internal sealed class AggregateCommand : AsyncCommand<AggregateCommand.Settings>
         [Description("GPU model table (peak dense BF16 TFLOPS, max SM clock, idle power, TDP) as JSON; default: the built-in datasheet table.")]
         public string? Models { get; init; }
 
+        [CommandOption("--config <PATH>")]
+        [Description("Analytics settings as JSON (section Aggregator, with Waste for the state rules); TELEMETRY_ environment variables override it; window and lateness come from their flags.")]
+        public string? Config { get; init; }
+
         [CommandOption("--lateness <DURATION>")]
         [Description("Allowed lateness after a window's end.")]
         [DefaultValue("30s")]
@@ -62,7 +66,22 @@ internal sealed class AggregateCommand : AsyncCommand<AggregateCommand.Settings>
             return 2;
         }
 
-        var options = new AggregatorOptions { LedgerDirectory = settings.Out, GroupId = settings.Group, WindowLength = window, AllowedLateness = lateness, Models = models };
+        AggregatorOptions options;
+        try
+        {
+            options = AnalyticsConfiguration.Load(settings.Config).Aggregator(new AggregatorOptions());
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidDataException)
+        {
+            AnsiConsole.Console.MarkupLineInterpolated($"[red]Configuration:[/] {e.Message}");
+            return 2;
+        }
+
+        options.LedgerDirectory = settings.Out;
+        options.GroupId = settings.Group;
+        options.WindowLength = window;
+        options.AllowedLateness = lateness;
+        options.Models = models;
         using var consumer = new AggregatorConsumer(settings.KafkaOptions(), options, new LedgerWriter(settings.Out), loggers, TimeProvider.System, Environment.MachineName);
         AnsiConsole.Console.MarkupLineInterpolated($"Aggregating from {settings.KafkaOptions().BootstrapServers} into [bold]{Path.GetFullPath(settings.Out)}[/]. Ctrl+C stops.");
         var run = consumer.RunAsync(null, cancellationToken);

@@ -45,6 +45,10 @@ internal sealed class ReportCommand : AsyncCommand<ReportCommand.Settings>
         [Description("Cost configuration (sites, tariffs, PUE, carbon, GPU-hour prices) as JSON; default: illustrative prices.")]
         public string? Cost { get; init; }
 
+        [CommandOption("--config <PATH>")]
+        [Description("Analytics settings as JSON (sections WasteEpisodes and Health); TELEMETRY_ environment variables override it.")]
+        public string? Config { get; init; }
+
         [CommandOption("--chart <PATH.png>")]
         [Description("Also draw energy cost and waste by group as a PNG (needs --group-by).")]
         public string? Chart { get; init; }
@@ -89,9 +93,22 @@ internal sealed class ReportCommand : AsyncCommand<ReportCommand.Settings>
             return 2;
         }
 
+        WasteEpisodeRules waste;
+        Telemetry.Analytics.Health.HealthOptions health;
+        try
+        {
+            var configuration = AnalyticsConfiguration.Load(settings.Config);
+            (waste, health) = (configuration.WasteEpisodes(), configuration.Health());
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidDataException)
+        {
+            AnsiConsole.Console.MarkupLineInterpolated($"[red]Configuration:[/] {e.Message}");
+            return 2;
+        }
+
         var console = Consoles.Standard();
         var data = await Task.Run(() => LedgerData.Read(new LedgerReader(settings.Ledger), settings.FromValue?.ToUnixTimeMilliseconds(), settings.ToValue?.ToUnixTimeMilliseconds()), cancellationToken).ConfigureAwait(false);
-        var report = ReportBuilder.Build(data, new ReportOptions { Cost = cost });
+        var report = ReportBuilder.Build(data, new ReportOptions { Cost = cost, Waste = waste, Health = health });
         if (settings.SummaryJson is { } summary)
         {
             await File.WriteAllTextAsync(summary, JsonSerializer.Serialize(report, ReportJsonContext.Default.FleetReport), cancellationToken).ConfigureAwait(false);
