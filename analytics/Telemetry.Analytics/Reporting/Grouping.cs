@@ -46,18 +46,21 @@ public static class Grouping
             var tokenJoules = reporting.Sum(j => j.EnergyJoules);
             var tflop = g.Sum(j => (j.TflopsPerWatt ?? 0) * j.EnergyJoules);
             var hours = g.Sum(j => j.GpuHours) + (wasteKey is null ? 0 : Unallocated(wasteOnly.GetValueOrDefault(x.Key)));
-            var cost = g.Sum(j => j.EnergyCost) + (wasteKey is null ? 0 : UnallocatedCost(wasteOnly.GetValueOrDefault(x.Key)));
+            // Costs in different currencies are never added up: such a group's cost is unknown (NaN) and its currency "mixed".
+            var currencies = g.Select(j => j.Currency).Concat(wasteOnly.GetValueOrDefault(x.Key)?.Select(w => w.Currency) ?? []).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            var currency = currencies.Count > 1 ? "mixed" : currencies.FirstOrDefault();
+            var cost = currencies.Count > 1 ? double.NaN : g.Sum(j => j.EnergyCost) + (wasteKey is null ? 0 : UnallocatedCost(wasteOnly.GetValueOrDefault(x.Key)));
             var idle = wasteHours.GetValueOrDefault(x.Key);
             return new GroupReport(
                 by, x.Key, hours, (joules / 3.6e6) + (wasteKey is null ? 0 : UnallocatedKwh(wasteOnly.GetValueOrDefault(x.Key))),
-                g.Sum(j => j.FacilityKwh), cost, g.Select(j => j.Currency).FirstOrDefault(c => c is not null) ?? wasteOnly.GetValueOrDefault(x.Key)?.Select(w => w.Currency).FirstOrDefault(c => c is not null),
+                g.Sum(j => j.FacilityKwh), cost, currency,
                 g.Any(j => j.Co2Kg is not null) ? g.Sum(j => j.Co2Kg ?? 0) : null,
                 idle, hours > 0 ? idle / hours : 0, tokens,
                 tokenJoules > 0 && tokens > 0 ? tokens / tokenJoules : null,
                 joules > 0 && g.Any(j => j.TflopsPerWatt is not null) ? tflop / joules : null,
                 tokens > 0 ? tokenJoules / 3.6e6 / (tokens / 1e6) : null,
-                tokens > 0 ? reporting.Sum(j => j.EnergyCost) / (tokens / 1e6) : null,
-                tokens > 0 && reporting.All(j => j.GpuTimeCost is not null) ? reporting.Sum(j => j.EnergyCost + j.GpuTimeCost!.Value) / (tokens / 1e6) : null);
+                tokens > 0 && currencies.Count <= 1 ? reporting.Sum(j => j.EnergyCost) / (tokens / 1e6) : null,
+                tokens > 0 && currencies.Count <= 1 && reporting.All(j => j.GpuTimeCost is not null) ? reporting.Sum(j => j.EnergyCost + j.GpuTimeCost!.Value) / (tokens / 1e6) : null);
         });
         return [.. groups.OrderByDescending(g => g.ItKwh)];
     }
