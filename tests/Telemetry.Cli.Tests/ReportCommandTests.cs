@@ -36,32 +36,19 @@ public sealed class ReportCommandTests
     [TestMethod]
     public void AMonthRolledUpByTeamAsCsvHasEachTeamsEnergyCostAndTokens()
     {
-        var (exit, output) = Run("report", "--ledger", _ledger, "--group-by", "team", "--format", "csv");
+        var groups = Csv("team");
 
-        Assert.AreEqual(0, exit, output);
-        var rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var header = rows[0].Split(',');
-        var research = rows.Single(r => r.StartsWith("team,research,", StringComparison.Ordinal)).Split(',');
-        var product = rows.Single(r => r.StartsWith("team,product,", StringComparison.Ordinal)).Split(',');
-        double Field(string[] row, string name) => double.Parse(row[Array.IndexOf(header, name)], CultureInfo.InvariantCulture);
-
-        Assert.AreEqual(744 * 0.5, Field(research, "ItKwh"), 1e-6, "500 W for 744 hours");
-        Assert.AreEqual(744 * 0.5 * 1.3 * 0.12, Field(research, "EnergyCost"), 1e-6, "facility energy (PUE 1.3) at the default flat 0.12 per kWh");
-        Assert.AreEqual(744 * 0.5 * 1.3, Field(research, "FacilityKwh"), 1e-6, "PUE 1.3");
-        Assert.AreEqual(744 * 7_200_000.0, Field(product, "Tokens"));
-        Assert.AreEqual(7_200_000 / 360_000.0, Field(product, "TokensPerJoule"), 1e-9);
+        Assert.AreEqual(744 * 0.5, groups["research"]["ItKwh"], 1e-6, "500 W for 744 hours");
+        Assert.AreEqual(744 * 0.5 * 1.3 * 0.12, groups["research"]["EnergyCost"], 1e-6, "facility energy (PUE 1.3) at the default flat 0.12 per kWh");
+        Assert.AreEqual(744 * 0.5 * 1.3, groups["research"]["FacilityKwh"], 1e-6, "PUE 1.3");
+        Assert.AreEqual(744 * 7_200_000.0, groups["product"]["Tokens"]);
+        Assert.AreEqual(7_200_000 / 360_000.0, groups["product"]["TokensPerJoule"], 1e-9);
     }
 
     [TestMethod]
     public void TheFullyLoadedCostPerMillionTokensAddsTheGpuTimeToTheEnergy()
     {
-        var (exit, output) = Run("report", "--ledger", _ledger, "--group-by", "team", "--format", "csv");
-
-        Assert.AreEqual(0, exit, output);
-        var rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var header = rows[0].Split(',');
-        var product = rows.Single(r => r.StartsWith("team,product,", StringComparison.Ordinal)).Split(',');
-        var loaded = double.Parse(product[Array.IndexOf(header, "LoadedCostPerMillionTokens")], CultureInfo.InvariantCulture);
+        var loaded = Csv("team")["product"]["LoadedCostPerMillionTokens"];
         var energyCost = 744 * 0.1 * 1.3 * 0.12;
         var gpuTime = 744 * 2.50;
 
@@ -71,15 +58,11 @@ public sealed class ReportCommandTests
     [TestMethod]
     public void PerGpuRowsCarryEachGpusEnergyAndCost()
     {
-        var (exit, output) = Run("report", "--ledger", _ledger, "--group-by", "gpu", "--format", "csv");
+        var gpus = Csv("gpu");
 
-        Assert.AreEqual(0, exit, output);
-        var rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var header = rows[0].Split(',');
-        var a = rows.Single(r => r.StartsWith("gpu,gpu-node-000/0,", StringComparison.Ordinal)).Split(',');
-        Assert.HasCount(3, rows, "a header and two GPUs");
-        Assert.AreEqual(744 * 0.5, double.Parse(a[Array.IndexOf(header, "ItKwh")], CultureInfo.InvariantCulture), 1e-6);
-        Assert.AreEqual(744 * 0.5 * 1.3 * 0.12, double.Parse(a[Array.IndexOf(header, "EnergyCost")], CultureInfo.InvariantCulture), 1e-6);
+        Assert.HasCount(2, gpus);
+        Assert.AreEqual(744 * 0.5, gpus["gpu-node-000/0"]["ItKwh"], 1e-6);
+        Assert.AreEqual(744 * 0.5 * 1.3 * 0.12, gpus["gpu-node-000/0"]["EnergyCost"], 1e-6);
     }
 
     [TestMethod]
@@ -149,6 +132,20 @@ public sealed class ReportCommandTests
 
         Assert.AreNotEqual(0, exit);
         Assert.Contains(named, output);
+    }
+
+    /// <summary>The month rolled up by <paramref name="groupBy"/> as CSV, parsed: group name to its numeric columns.</summary>
+    private static Dictionary<string, Dictionary<string, double>> Csv(string groupBy)
+    {
+        var (exit, output) = Run("report", "--ledger", _ledger, "--group-by", groupBy, "--format", "csv");
+        Assert.AreEqual(0, exit, output);
+        var rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var header = rows[0].Split(',');
+        return rows.Skip(1).Select(r => r.Split(',')).ToDictionary(
+            cells => cells[1],
+            cells => header.Zip(cells)
+                .Where(p => double.TryParse(p.Second, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+                .ToDictionary(p => p.First, p => double.Parse(p.Second, CultureInfo.InvariantCulture)));
     }
 
     private static GpuWindow Gpu(long start, long end, string node, string uuid, string job, double joules) =>
