@@ -14,6 +14,20 @@ internal sealed class DemoCommand : AsyncCommand<DemoSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, DemoSettings settings, CancellationToken cancellationToken)
     {
         var console = Consoles.Standard();
+        AnalyticsConfiguration analytics;
+        try
+        {
+            analytics = AnalyticsConfiguration.Load(settings.Config);
+            analytics.Aggregator(new Telemetry.Analytics.AggregatorOptions());
+            analytics.WasteEpisodes();
+            analytics.Health();
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidDataException)
+        {
+            console.MarkupLineInterpolated($"[red]Configuration:[/] {e.Message}");
+            return 2;
+        }
+
         using var loggers = Logging.Create();
         var options = new DemoOptions
         {
@@ -27,6 +41,7 @@ internal sealed class DemoCommand : AsyncCommand<DemoSettings>
             BatchSeconds = settings.BatchSeconds,
             WindowLength = settings.WindowValue,
             Kafka = settings.HasBootstrap ? settings.KafkaOptions() : null,
+            Analytics = analytics,
         };
         console.MarkupLineInterpolated($"Simulating [bold]{options.Nodes} nodes × {options.GpusPerNode} GPUs[/] for {options.Duration} at {(options.Speed == 0 ? "full speed" : $"{options.Speed}× speed")} through {options.Kafka?.BootstrapServers ?? "the embedded broker"}; ledger in [bold]{Path.GetFullPath(options.LedgerDirectory)}[/]");
         var view = new ProgressView(console);

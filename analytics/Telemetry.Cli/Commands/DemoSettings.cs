@@ -21,6 +21,10 @@ internal sealed class DemoSettings : SimulatedFleetSettings
     [Description("Also write the report, with the simulator's truth beside it, as JSON to this file.")]
     public string? SummaryJson { get; init; }
 
+    [CommandOption("--config <PATH>")]
+    [Description("Analytics settings as JSON (sections Aggregator, WasteEpisodes, Health); TELEMETRY_ environment variables override it.")]
+    public string? Config { get; init; }
+
     [CommandOption("--partitions <N>")]
     [Description("Partitions of each topic on the embedded broker.")]
     [DefaultValue(8)]

@@ -15,6 +15,9 @@ internal sealed record DemoOptions
     public int BatchSeconds { get; init; } = 5;
     public TimeSpan WindowLength { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Analytics settings (rules, thresholds); the defaults when null.</summary>
+    public AnalyticsConfiguration? Analytics { get; init; }
+
     /// <summary>An existing Kafka cluster to run through; null: the embedded broker.</summary>
     public Telemetry.Kafka.KafkaOptions? Kafka { get; init; }
 

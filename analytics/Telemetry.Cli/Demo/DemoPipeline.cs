@@ -38,13 +38,11 @@ internal sealed class DemoPipeline(ILoggerFactory loggers, TimeProvider time)
         await CreateTopicsAsync(broker, kafka, options.Partitions, cancellationToken).ConfigureAwait(false);
 
         // A group of its own, starting at the end of each partition: a shared cluster may hold other runs' data.
-        var aggregatorOptions = new AggregatorOptions
-        {
-            LedgerDirectory = options.LedgerDirectory,
-            WindowLength = options.WindowLength,
-            GroupId = "telemetry-demo-" + Guid.NewGuid().ToString("N"),
-            StartAtEnd = true,
-        };
+        var aggregatorOptions = options.Analytics?.Aggregator(new AggregatorOptions()) ?? new AggregatorOptions();
+        aggregatorOptions.LedgerDirectory = options.LedgerDirectory;
+        aggregatorOptions.WindowLength = options.WindowLength;
+        aggregatorOptions.GroupId = "telemetry-demo-" + Guid.NewGuid().ToString("N");
+        aggregatorOptions.StartAtEnd = true;
         var ledger = new LedgerWriter(options.LedgerDirectory);
         using var producer = new ProducerBuilder<string, byte[]>(kafka.ProducerConfig("demo-agents")).WithLogging(loggers.CreateLogger("Kafka")).Build();
         using var consumer = new AggregatorConsumer(kafka, aggregatorOptions, ledger, loggers, time, "demo-aggregator");
@@ -88,14 +86,19 @@ internal sealed class DemoPipeline(ILoggerFactory loggers, TimeProvider time)
         progress?.Invoke(Snapshot(simulation, runner, consumer, stopwatch));
 
         var accounting = SampleAccounting.From(runner.Agents.Sum(a => a.RowsSent), consumer.Counters.Aggregated, consumer.Counters.Late, consumer.Counters.Invalid, consumer.Counters.Duplicate);
-        var report = ReportFromLedger(options.LedgerDirectory, simulation.StartUnixMs, simulation.EndUnixMs + 1, accounting);
+        var report = ReportFromLedger(options.LedgerDirectory, simulation.StartUnixMs, simulation.EndUnixMs + 1, new ReportOptions
+        {
+            Samples = accounting,
+            Waste = options.Analytics?.WasteEpisodes() ?? new WasteEpisodeRules(),
+            Health = options.Analytics?.Health() ?? new Telemetry.Analytics.Health.HealthOptions(),
+        });
         return new DemoResult(report, simulation.Truth, simulation.FleetEnergyMilliJoules / 3.6e9, stopwatch.Elapsed);
     }
 
     /// <summary>The report of the ledger's windows that overlap [from, to).</summary>
-    public static FleetReport ReportFromLedger(string directory, long from, long to, SampleAccounting? accounting)
+    public static FleetReport ReportFromLedger(string directory, long from, long to, ReportOptions options)
     {
-        return ReportBuilder.Build(LedgerData.Read(new LedgerReader(directory), from, to), new ReportOptions { Samples = accounting });
+        return ReportBuilder.Build(LedgerData.Read(new LedgerReader(directory), from, to), options);
     }
 
     private static DemoProgress Snapshot(FleetSimulation simulation, SimulatedFleetRunner runner, AggregatorConsumer consumer, Stopwatch stopwatch)
