@@ -29,9 +29,10 @@ public static class Grouping
 
     private static List<GroupReport> FromJobs(FleetReport report, string by, Func<JobReport, string> key, Func<WasteReport, string>? wasteKey = null)
     {
+        var jobsById = report.Jobs.ToDictionary(j => j.JobId, StringComparer.Ordinal);
         var waste = wasteKey is null
             ? report.Waste.Where(w => w.JobId is not null && w.Class is "allocated-idle" or "memory-parked" or "throttled")
-                .GroupBy(w => report.Jobs.FirstOrDefault(j => j.JobId == w.JobId) is { } job ? key(job) : "unknown")
+                .GroupBy(w => jobsById.TryGetValue(w.JobId!, out var job) ? key(job) : "unknown")
             : report.Waste.GroupBy(wasteKey);
         var wasteHours = waste.ToDictionary(g => g.Key, g => g.Sum(w => w.Hours), StringComparer.Ordinal);
         var wasteOnly = wasteKey is null ? [] : report.Waste.GroupBy(wasteKey).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);

@@ -57,7 +57,7 @@ internal sealed class ReportCosting(CostModel cost)
 
     public IReadOnlyList<CostSummary> Summarize(IReadOnlyList<GpuWindow> gpus, IReadOnlyList<WasteReport> waste) =>
         [.. gpus
-            .Select(g => (Site: cost.SiteOf(g.Node), Charge: cost.EnergyCost(cost.SiteOf(g.Node), g.EnergyJoules, Time(g.WindowStart), Time(g.WindowEnd))))
+            .Select(g => cost.SiteOf(g.Node) is var site ? (Site: site, Charge: cost.EnergyCost(site, g.EnergyJoules, Time(g.WindowStart), Time(g.WindowEnd))) : default)
             .GroupBy(x => x.Site.Currency, StringComparer.Ordinal)
             .Select(g => new CostSummary(
                 g.Key,
