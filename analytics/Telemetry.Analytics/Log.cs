@@ -30,4 +30,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 108, Level = LogLevel.Warning, Message = "Agent {AgentId}: a sample batch waited {Seconds} s for allocation event {Needed} (applied: {Applied}); attributing it with what is known")]
     public static partial void AttributionTimeout(ILogger logger, string agentId, double seconds, long needed, long applied);
+
+    [LoggerMessage(EventId = 120, Level = LogLevel.Warning, Message = "InfluxDB write failed ({Problem}); retry {Attempt} in {Seconds:0.0} s")]
+    public static partial void InfluxRetry(ILogger logger, int attempt, double seconds, string problem);
+
+    [LoggerMessage(EventId = 121, Level = LogLevel.Error, Message = "InfluxDB rejected {Points} points of window {WindowStart}; they are in {Path}. First reason: {Reason}")]
+    public static partial void InfluxDeadLettered(ILogger logger, int points, DateTimeOffset windowStart, string path, string reason);
+
+    [LoggerMessage(EventId = 122, Level = LogLevel.Error, Message = "Writing window {WindowStart} to {Sink} failed; it is kept, offsets stay where they are, and consumption pauses until it is written. {Problem}")]
+    public static partial void SinkWriteFailed(ILogger logger, DateTimeOffset windowStart, string sink, string problem);
+
+    [LoggerMessage(EventId = 123, Level = LogLevel.Information, Message = "{Sink} is writable again; {Windows} held windows written, consumption resumes")]
+    public static partial void SinkRecovered(ILogger logger, string sink, int windows);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Telemetry.Analytics;
 using Telemetry.Analytics.Health;
+using Telemetry.Analytics.Influx;
 using Telemetry.Analytics.Reporting;
 
 namespace Telemetry.Cli;
@@ -9,7 +10,8 @@ namespace Telemetry.Cli;
 /// The analytics' settings from a JSON file (<c>--config</c>) and environment variables (<c>TELEMETRY_</c> prefix,
 /// <c>__</c> for nesting, e.g. <c>TELEMETRY_Aggregator__Waste__ParkedMemoryShare=0.6</c>), in the .NET conventions.
 /// Sections: <c>Aggregator</c> (with <c>Waste</c> for the state rules), <c>WasteEpisodes</c> (<c>MinimumDurations</c>
-/// by class, as <c>hh:mm:ss</c>) and <c>Health</c>. Every value is validated; a bad one is reported by name.
+/// by class, as <c>hh:mm:ss</c>), <c>Health</c> and <c>Influx</c> (the InfluxDB sink: <c>Url</c>, <c>Token</c>,
+/// <c>Org</c>, <c>Bucket</c>, batching and retries). Every value is validated; a bad one is reported by name.
 /// </summary>
 internal sealed class AnalyticsConfiguration
 {
@@ -54,6 +56,15 @@ internal sealed class AnalyticsConfiguration
 
     /// <summary>The health thresholds, validated.</summary>
     public HealthOptions Health() => Bind("Health", new HealthOptions(), o => o.Validate());
+
+    /// <summary>The InfluxDB sink's settings (its URL empty when none is configured); validated once a URL is given.</summary>
+    public InfluxOptions Influx() => Bind("Influx", new InfluxOptions(), o =>
+    {
+        if (!string.IsNullOrWhiteSpace(o.Url))
+        {
+            o.Validate();
+        }
+    });
 
     private T Bind<T>(string section, T target, Action<T> validate)
         where T : class

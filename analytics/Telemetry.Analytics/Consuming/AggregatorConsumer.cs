@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Telemetry.Analytics.Aggregation;
+using Telemetry.Analytics.Influx;
 using Telemetry.Analytics.Ledger;
 using Telemetry.Analytics.Windows;
 using Telemetry.Contract.Messages;
@@ -10,9 +11,10 @@ namespace Telemetry.Analytics.Consuming;
 
 /// <summary>
 /// The aggregator as a member of a Kafka consumer group: consumes the three topics, feeds the aggregator, writes each
-/// closed window to the ledger, and only then stores the offsets that window covered (at-least-once; the ledger
-/// rewrites a replayed window whole). Runs on its own thread until cancelled, or until the stream it was told to
-/// expect has arrived.
+/// closed window to the ledger and to InfluxDB when one is configured, and only then stores the offsets that window
+/// covered (at-least-once; the ledger rewrites a replayed window whole, and InfluxDB points overwrite themselves).
+/// While a sink cannot take a window the partitions are paused and no offset moves. Runs on its own thread until
+/// cancelled, or until the stream it was told to expect has arrived.
 /// </summary>
 public sealed class AggregatorConsumer : IDisposable
 {
@@ -20,6 +22,8 @@ public sealed class AggregatorConsumer : IDisposable
     private readonly IConsumer<string, byte[]> _consumer;
     private readonly MessageHandler _handler;
     private readonly LedgerWriter _ledger;
+    private readonly WindowOutbox _outbox;
+    private bool _paused;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Dictionary<SourcePartition, long> _stored = [];
@@ -28,7 +32,14 @@ public sealed class AggregatorConsumer : IDisposable
     private readonly TaskCompletionSource _assigned = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Creates the consumer and subscribes it to the contract's topics.</summary>
-    public AggregatorConsumer(KafkaOptions kafka, AggregatorOptions options, LedgerWriter ledger, ILoggerFactory loggers, TimeProvider time, string clientId = "aggregator")
+    /// <param name="kafka">Brokers and client settings.</param>
+    /// <param name="options">Windows, lateness, consumer group.</param>
+    /// <param name="ledger">The ledger every window goes to.</param>
+    /// <param name="loggers">Loggers.</param>
+    /// <param name="time">Clock.</param>
+    /// <param name="clientId">This instance's Kafka client id, also its name in the pipeline's own metrics.</param>
+    /// <param name="influx">The InfluxDB sink, when one is configured; the caller disposes it.</param>
+    public AggregatorConsumer(KafkaOptions kafka, AggregatorOptions options, LedgerWriter ledger, ILoggerFactory loggers, TimeProvider time, string clientId = "aggregator", InfluxWindowSink? influx = null)
     {
         ArgumentNullException.ThrowIfNull(kafka);
         ArgumentNullException.ThrowIfNull(options);
@@ -39,6 +50,7 @@ public sealed class AggregatorConsumer : IDisposable
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = loggers.CreateLogger<AggregatorConsumer>();
         _handler = new MessageHandler(new SampleAggregator(options, time), options, time, _logger);
+        _outbox = new WindowOutbox(_ledger, influx, () => new PipelineSnapshot(clientId, Counters.Aggregated, Counters.Late, Counters.Invalid, Messages.Lag, _ledger.WindowsWritten), _logger, time);
         _consumer = new ConsumerBuilder<string, byte[]>(kafka.ConsumerConfig(options.GroupId, clientId))
             .WithLogging(_logger)
             .SetErrorHandler((_, e) => Log.ConsumerError(_logger, e.Reason))
@@ -60,6 +72,9 @@ public sealed class AggregatorConsumer : IDisposable
 
     /// <summary>Windows written to the ledger.</summary>
     public long WindowsWritten => _ledger.WindowsWritten;
+
+    /// <summary>Closed windows not yet in every sink (consumption is paused while there are any after a failed write).</summary>
+    public int PendingWindows => _outbox.Count;
 
     /// <summary>The event-time watermark (Unix ms), or <see cref="long.MinValue"/> before data.</summary>
     public long Watermark => _handler.Aggregator.WatermarkTracker.Value;
@@ -87,24 +102,33 @@ public sealed class AggregatorConsumer : IDisposable
             if (_time.GetElapsedTime(_lastClose) >= CloseEvery || result is null)
             {
                 _handler.ReleaseOverdue();
-                WriteAndStore(_handler.Aggregator.CloseReadyWindows());
+                WriteAndStore(_handler.Aggregator.CloseReadyWindows(), cancellationToken);
                 UpdateLag();
                 _lastClose = _time.GetTimestamp();
             }
 
             if (result is null && finished?.Invoke() == true)
             {
-                Finish();
+                Finish(cancellationToken);
                 return;
             }
         }
     }
 
-    /// <summary>Ends a finite stream: attributes what is held back, closes every window, stores and commits offsets.</summary>
-    public void Finish()
+    /// <summary>
+    /// Ends a finite stream: attributes what is held back, closes every window, writes them (waiting for a sink that is
+    /// down until it recovers or <paramref name="cancellationToken"/> is cancelled), stores and commits offsets.
+    /// </summary>
+    public void Finish(CancellationToken cancellationToken = default)
     {
         _handler.ReleaseAll();
-        WriteAndStore(_handler.Aggregator.CloseAll());
+        WriteAndStore(_handler.Aggregator.CloseAll(), cancellationToken);
+        while (_outbox.Count > 0 && !cancellationToken.IsCancellationRequested)
+        {
+            cancellationToken.WaitHandle.WaitOne(CloseEvery);
+            WriteAndStore([], cancellationToken);
+        }
+
         try
         {
             _consumer.Commit();
@@ -148,15 +172,46 @@ public sealed class AggregatorConsumer : IDisposable
         }
     }
 
-    private void WriteAndStore(IReadOnlyList<ClosedWindow> windows)
+    private void WriteAndStore(IReadOnlyList<ClosedWindow> windows, CancellationToken cancellationToken)
     {
-        foreach (var window in windows)
+        // Durable first: offsets move only once every closed window is in every sink.
+        _outbox.Add(windows);
+        if (_outbox.Flush(cancellationToken))
         {
-            // Durable first; a failure here must not let the offsets move. The window is retried by replay.
-            _ledger.Write(window);
+            StoreSafeOffsets();
+            SetPaused(false);
+        }
+        else
+        {
+            SetPaused(true);
+        }
+    }
+
+    private void SetPaused(bool paused)
+    {
+        if (paused == _paused && !paused)
+        {
+            return;
         }
 
-        StoreSafeOffsets();
+        try
+        {
+            // Re-paused on every attempt while failing: partitions assigned meanwhile must not flow either.
+            if (paused)
+            {
+                _consumer.Pause(_consumer.Assignment);
+            }
+            else
+            {
+                _consumer.Resume(_consumer.Assignment);
+            }
+
+            _paused = paused;
+        }
+        catch (KafkaException e)
+        {
+            Log.ConsumerError(_logger, e.Error.Reason);
+        }
     }
 
     private void StoreSafeOffsets()
@@ -221,7 +276,11 @@ public sealed class AggregatorConsumer : IDisposable
     private void OnRevoked(List<TopicPartitionOffset> partitions)
     {
         Log.Revoked(_logger, partitions);
-        StoreSafeOffsets();
+        if (_outbox.Flush(CancellationToken.None, now: true))
+        {
+            StoreSafeOffsets();
+        }
+
         foreach (var partition in partitions)
         {
             var source = new SourcePartition(partition.Topic, partition.Partition.Value);

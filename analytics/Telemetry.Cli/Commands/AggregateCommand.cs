@@ -3,6 +3,8 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Telemetry.Analytics;
 using Telemetry.Analytics.Consuming;
+using Telemetry.Analytics.Costing;
+using Telemetry.Analytics.Influx;
 using Telemetry.Analytics.Ledger;
 
 namespace Telemetry.Cli.Commands;
@@ -10,8 +12,24 @@ namespace Telemetry.Cli.Commands;
 /// <summary><c>telemetry aggregate</c>: a long-running aggregator, one member of its consumer group.</summary>
 internal sealed class AggregateCommand : AsyncCommand<AggregateCommand.Settings>
 {
-    internal sealed class Settings : KafkaClientSettings
+    internal sealed class Settings : KafkaClientSettings, IInfluxFlags
     {
+        [CommandOption("--influx-url <URL>")]
+        [Description("Also write every window to InfluxDB at this URL (e.g. http://influxdb:8086); the token comes from TELEMETRY_Influx__Token or the configuration file, never the command line.")]
+        public string? InfluxUrl { get; init; }
+
+        [CommandOption("--influx-bucket <BUCKET>")]
+        [Description("InfluxDB bucket, or database/retention-policy for InfluxDB 1.x (default: telemetry).")]
+        public string? InfluxBucket { get; init; }
+
+        [CommandOption("--influx-org <ORG>")]
+        [Description("InfluxDB organization (2.x); ignored by 1.x.")]
+        public string? InfluxOrg { get; init; }
+
+        [CommandOption("--cost <PATH>")]
+        [Description("Cost configuration (sites, tariffs, PUE, carbon) as JSON, to price the windows written to InfluxDB; default: illustrative prices.")]
+        public string? Cost { get; init; }
+
         [CommandOption("--out <DIR>")]
         [Description("Ledger directory.")]
         [DefaultValue("ledger")]
@@ -46,6 +64,7 @@ internal sealed class AggregateCommand : AsyncCommand<AggregateCommand.Settings>
             return !kafka.Successful ? kafka
                 : !DurationParser.TryParse(Window, out _) ? ValidationResult.Error($"--window '{Window}' is not a duration like 1m.")
                 : !DurationParser.TryParse(Lateness, out _) ? ValidationResult.Error($"--lateness '{Lateness}' is not a duration like 30s.")
+                : Cost is not null && !File.Exists(Cost) ? ValidationResult.Error($"--cost '{Cost}' does not exist.")
                 : ValidationResult.Success();
         }
     }
@@ -67,28 +86,34 @@ internal sealed class AggregateCommand : AsyncCommand<AggregateCommand.Settings>
         }
 
         AggregatorOptions options;
+        InfluxWindowSink? influx;
         try
         {
-            options = AnalyticsConfiguration.Load(settings.Config).Aggregator(new AggregatorOptions());
+            var configuration = AnalyticsConfiguration.Load(settings.Config);
+            options = configuration.Aggregator(new AggregatorOptions());
+            var cost = settings.Cost is null ? null : CostModel.Load(settings.Cost);
+            influx = await InfluxSetup.ConnectAsync(configuration, settings, settings.Out, cost, loggers, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidDataException)
+        catch (Exception e) when (e is ArgumentException or InvalidDataException or CostConfigurationException or InfluxUnavailableException)
         {
             AnsiConsole.Console.MarkupLineInterpolated($"[red]Configuration:[/] {e.Message}");
             return 2;
         }
+
+        using var influxSink = influx;
 
         options.LedgerDirectory = settings.Out;
         options.GroupId = settings.Group;
         options.WindowLength = window;
         options.AllowedLateness = lateness;
         options.Models = models;
-        using var consumer = new AggregatorConsumer(settings.KafkaOptions(), options, new LedgerWriter(settings.Out), loggers, TimeProvider.System, Environment.MachineName);
-        AnsiConsole.Console.MarkupLineInterpolated($"Aggregating from {settings.KafkaOptions().BootstrapServers} into [bold]{Path.GetFullPath(settings.Out)}[/]. Ctrl+C stops.");
+        using var consumer = new AggregatorConsumer(settings.KafkaOptions(), options, new LedgerWriter(settings.Out), loggers, TimeProvider.System, Environment.MachineName, influx);
+        AnsiConsole.Console.MarkupLineInterpolated($"Aggregating from {settings.KafkaOptions().BootstrapServers} into [bold]{Path.GetFullPath(settings.Out)}[/]{(influx is null ? "" : $" and InfluxDB {influx.Target}")}. Ctrl+C stops.");
         var run = consumer.RunAsync(null, cancellationToken);
         while (!run.IsCompleted)
         {
             await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(10), CancellationToken.None)).ConfigureAwait(false);
-            AnsiConsole.Console.MarkupLineInterpolated($"[grey]aggregated {consumer.Counters.Aggregated:N0} samples, late {consumer.Counters.Late:N0}, invalid {consumer.Counters.Invalid:N0}; windows written {consumer.WindowsWritten}; lag {consumer.Messages.Lag}[/]");
+            AnsiConsole.Console.MarkupLineInterpolated($"[grey]aggregated {consumer.Counters.Aggregated:N0} samples, late {consumer.Counters.Late:N0}, invalid {consumer.Counters.Invalid:N0}; windows written {consumer.WindowsWritten}{(influx is null ? "" : $", InfluxDB points {influx.Counters.PointsWritten:N0} (dead-lettered {influx.Counters.DeadLettered:N0})")}; held {consumer.PendingWindows}; lag {consumer.Messages.Lag}[/]");
         }
 
         await run.ConfigureAwait(false);

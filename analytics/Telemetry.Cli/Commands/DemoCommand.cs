@@ -15,20 +15,23 @@ internal sealed class DemoCommand : AsyncCommand<DemoSettings>
     {
         var console = Consoles.Standard();
         AnalyticsConfiguration analytics;
+        using var loggers = Logging.Create();
+        Telemetry.Analytics.Influx.InfluxWindowSink? influx;
         try
         {
             analytics = AnalyticsConfiguration.Load(settings.Config);
             analytics.Aggregator(new Telemetry.Analytics.AggregatorOptions());
             analytics.WasteEpisodes();
             analytics.Health();
+            influx = await InfluxSetup.ConnectAsync(analytics, settings, settings.Out, null, loggers, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidDataException)
+        catch (Exception e) when (e is ArgumentException or InvalidDataException or Telemetry.Analytics.Influx.InfluxUnavailableException)
         {
             console.MarkupLineInterpolated($"[red]Configuration:[/] {e.Message}");
             return 2;
         }
 
-        using var loggers = Logging.Create();
+        using var influxSink = influx;
         var options = new DemoOptions
         {
             Nodes = settings.Nodes,
@@ -42,8 +45,9 @@ internal sealed class DemoCommand : AsyncCommand<DemoSettings>
             WindowLength = settings.WindowValue,
             Kafka = settings.HasBootstrap ? settings.KafkaOptions() : null,
             Analytics = analytics,
+            Influx = influx,
         };
-        console.MarkupLineInterpolated($"Simulating [bold]{options.Nodes} nodes × {options.GpusPerNode} GPUs[/] for {options.Duration} at {(options.Speed == 0 ? "full speed" : $"{options.Speed}× speed")} through {options.Kafka?.BootstrapServers ?? "the embedded broker"}; ledger in [bold]{Path.GetFullPath(options.LedgerDirectory)}[/]");
+        console.MarkupLineInterpolated($"Simulating [bold]{options.Nodes} nodes × {options.GpusPerNode} GPUs[/] for {options.Duration} at {(options.Speed == 0 ? "full speed" : $"{options.Speed}× speed")} through {options.Kafka?.BootstrapServers ?? "the embedded broker"}; ledger in [bold]{Path.GetFullPath(options.LedgerDirectory)}[/]{(influx is null ? "" : $", InfluxDB {influx.Target}")}");
         var view = new ProgressView(console);
         var result = await view.RunLiveAsync(() => new DemoPipeline(loggers, TimeProvider.System).RunAsync(options, view.Update, cancellationToken)).ConfigureAwait(false);
 

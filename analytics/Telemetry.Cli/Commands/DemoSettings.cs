@@ -5,8 +5,20 @@ using Spectre.Console.Cli;
 namespace Telemetry.Cli.Commands;
 
 /// <summary>Options of <c>telemetry demo</c>.</summary>
-internal sealed class DemoSettings : SimulatedFleetSettings
+internal sealed class DemoSettings : SimulatedFleetSettings, IInfluxFlags
 {
+    [CommandOption("--influx-url <URL>")]
+    [Description("Also write every window to InfluxDB at this URL; the token comes from TELEMETRY_Influx__Token or the configuration file.")]
+    public string? InfluxUrl { get; init; }
+
+    [CommandOption("--influx-bucket <BUCKET>")]
+    [Description("InfluxDB bucket, or database/retention-policy for InfluxDB 1.x (default: telemetry).")]
+    public string? InfluxBucket { get; init; }
+
+    [CommandOption("--influx-org <ORG>")]
+    [Description("InfluxDB organization (2.x); ignored by 1.x.")]
+    public string? InfluxOrg { get; init; }
+
     [CommandOption("--speed <X>")]
     [Description("Simulated seconds per real second, or 'max' to run as fast as the machine allows.")]
     [DefaultValue("240")]

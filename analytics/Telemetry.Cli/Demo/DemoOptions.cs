@@ -21,6 +21,9 @@ internal sealed record DemoOptions
     /// <summary>An existing Kafka cluster to run through; null: the embedded broker.</summary>
     public Telemetry.Kafka.KafkaOptions? Kafka { get; init; }
 
+    /// <summary>Where the aggregator also writes its windows; null: the ledger only. The caller disposes it.</summary>
+    public Telemetry.Analytics.Influx.InfluxWindowSink? Influx { get; init; }
+
     /// <summary>Simulated start; null: the duration up to now, so the report covers the last hour (or whatever was asked).</summary>
     public DateTimeOffset? Start { get; init; }
 }

@@ -45,7 +45,7 @@ internal sealed class DemoPipeline(ILoggerFactory loggers, TimeProvider time)
         aggregatorOptions.StartAtEnd = true;
         var ledger = new LedgerWriter(options.LedgerDirectory);
         using var producer = new ProducerBuilder<string, byte[]>(kafka.ProducerConfig("demo-agents")).WithLogging(loggers.CreateLogger("Kafka")).Build();
-        using var consumer = new AggregatorConsumer(kafka, aggregatorOptions, ledger, loggers, time, "demo-aggregator");
+        using var consumer = new AggregatorConsumer(kafka, aggregatorOptions, ledger, loggers, time, "demo-aggregator", options.Influx);
         var runner = new SimulatedFleetRunner(simulation, producer, loggers, time, options.Speed, options.BatchSeconds);
 
         var produced = new TaskCompletionSource();
