@@ -18,7 +18,7 @@ internal sealed record InfluxPointSet(IReadOnlyList<PointData> Points, IReadOnly
 /// </summary>
 internal sealed class InfluxPoints(CostModel cost)
 {
-    private const string UnallocatedTeam = "unallocated";
+    private readonly WindowFacts _facts = new(cost);
 
     public InfluxPointSet Build(ClosedWindow window, PipelineSnapshot? pipeline = null)
     {
@@ -40,10 +40,8 @@ internal sealed class InfluxPoints(CostModel cost)
         }
 
         var t = window.Start;
-        var from = DateTimeOffset.FromUnixTimeMilliseconds(window.Start);
-        var to = DateTimeOffset.FromUnixTimeMilliseconds(window.End);
         var seconds = (window.End - window.Start) / 1000.0;
-        var dominant = DominantStates(window.States);
+        var dominant = WindowFacts.DominantStates(window.States);
 
         foreach (var g in window.Gpus)
         {
@@ -60,7 +58,7 @@ internal sealed class InfluxPoints(CostModel cost)
                 .Field("busy_s", g.BusySeconds).Field("allocated_s", g.AllocatedSeconds).Field("tflop", g.Tflop).Field("ecc_dbe", g.EccDbeErrors)
                 .Field("remapped_rows", g.UncorrectableRemappedRows).Field("row_remap_failure", g.RowRemapFailure)
                 .Field("state", dominant.GetValueOrDefault((g.GpuUuid, g.MigInstance))).Field("job_id", g.JobId)
-                .Field("cost", Priced(g.EnergyJoules) ? cost.EnergyCost(cost.SiteOf(g.Node), g.EnergyJoules, from, to).Cost : null));
+                .Field("cost", _facts.GpuCost(g)));
         }
 
         foreach (var s in (window.States ?? []).GroupBy(s => (s.Node, s.GpuModel, s.State)).OrderBy(s => s.Key.Node, StringComparer.Ordinal).ThenBy(s => s.Key.GpuModel, StringComparer.Ordinal).ThenBy(s => s.Key.State, StringComparer.Ordinal))
@@ -69,12 +67,11 @@ internal sealed class InfluxPoints(CostModel cost)
                 .Field("gpu_seconds", s.Sum(x => x.Seconds)).Field("energy_j", s.Sum(x => x.EnergyJoules)).Field("gpus", s.Count(x => x.Seconds > 0)));
         }
 
-        var siteOfJob = window.Gpus.Where(g => g.JobId is not null).GroupBy(g => g.JobId!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => cost.SiteOf(g.GroupBy(w => w.Node, StringComparer.Ordinal).OrderByDescending(n => n.Count()).ThenBy(n => n.Key, StringComparer.Ordinal).First().Key), StringComparer.Ordinal);
+        var siteOfJob = _facts.JobSites(window.Gpus);
         foreach (var j in window.Jobs)
         {
             var site = siteOfJob.GetValueOrDefault(j.JobId) ?? cost.DefaultSite;
-            var charge = Priced(j.EnergyJoules) ? cost.EnergyCost(site, j.EnergyJoules, from, to) : null;
+            var charge = _facts.JobCharge(j, site);
             Add(new InfluxPointBuilder(InfluxSchema.JobWindow, t)
                 .Tag("job", j.JobId).Tag("team", j.Team).Tag("user", j.User).Tag("model", j.GpuModel).Tag("site", site.Name).Tag("currency", site.Currency)
                 .Field("gpus", j.Gpus).Field("gpu_seconds", j.GpuSeconds).Field("busy_gpu_seconds", j.BusyGpuSeconds).Field("idle_gpu_seconds", j.IdleGpuSeconds)
@@ -87,28 +84,18 @@ internal sealed class InfluxPoints(CostModel cost)
 
         if (window.Fleet is { } f)
         {
-            var charges = window.Gpus.Where(g => Priced(g.EnergyJoules)).Select(g => cost.EnergyCost(cost.SiteOf(g.Node), g.EnergyJoules, from, to)).ToList();
-            var oneCurrency = charges.Select(c => c.Currency).Distinct(StringComparer.Ordinal).Count() <= 1;
             Add(new InfluxPointBuilder(InfluxSchema.FleetWindow, t)
                 .Field("gpus", f.Gpus).Field("samples", f.Samples).Field("energy_j", f.EnergyJoules).Field("job_energy_j", f.JobEnergyJoules)
                 .Field("unallocated_j", f.UnallocatedJoules).Field("unattributed_j", f.UnattributedJoules).Field("power_w", seconds > 0 ? f.EnergyJoules / seconds : null)
-                .Field("gaps", f.Gaps).Field("counter_resets", f.CounterResets).Field("gpus_agreeing", f.GpusAgreeing).Field("gpus_disagreeing", f.GpusDisagreeing)
-                .Field("gpus_single_source", f.GpusSingleSource).Field("gpus_with_gaps", f.GpusWithGaps)
-                .Field("cost", oneCurrency ? charges.Sum(c => c.Cost) : null));
+                .Field("window_s", seconds).Field("gaps", f.Gaps).Field("counter_resets", f.CounterResets).Field("gpus_agreeing", f.GpusAgreeing)
+                .Field("gpus_disagreeing", f.GpusDisagreeing).Field("gpus_single_source", f.GpusSingleSource).Field("gpus_with_gaps", f.GpusWithGaps)
+                .Field("cost", _facts.FleetCost(window.Gpus)));
         }
 
-        var teamOfJob = window.Jobs.GroupBy(j => j.JobId, StringComparer.Ordinal).ToDictionary(j => j.Key, j => j.First().Team, StringComparer.Ordinal);
-        var waste = (window.States ?? [])
-            .Where(s => s.Seconds > 0 && StateNames.Waste.Contains(s.State, StringComparer.Ordinal))
-            .Select(s => (State: s, Site: cost.SiteOf(s.Node), Team: s.JobId is null ? UnallocatedTeam : teamOfJob.GetValueOrDefault(s.JobId) ?? "unknown"))
-            .GroupBy(w => (w.State.State, w.Team, w.State.GpuModel, w.Site.Currency))
-            .OrderBy(w => w.Key.State, StringComparer.Ordinal).ThenBy(w => w.Key.Team, StringComparer.Ordinal).ThenBy(w => w.Key.GpuModel, StringComparer.Ordinal).ThenBy(w => w.Key.Currency, StringComparer.Ordinal);
-        foreach (var w in waste)
+        foreach (var w in _facts.Waste(window.States, window.Jobs))
         {
-            Add(new InfluxPointBuilder(InfluxSchema.Waste, t).Tag("class", w.Key.State).Tag("team", w.Key.Team).Tag("model", w.Key.GpuModel).Tag("currency", w.Key.Currency)
-                .Field("gpu_seconds", w.Sum(x => x.State.Seconds)).Field("energy_j", w.Sum(x => x.State.EnergyJoules))
-                .Field("cost", w.Sum(x => Priced(x.State.EnergyJoules) ? cost.EnergyCost(x.Site, x.State.EnergyJoules, from, to).Cost : 0))
-                .Field("gpus", w.Select(x => (x.State.GpuUuid, x.State.MigInstance)).Distinct().Count()));
+            Add(new InfluxPointBuilder(InfluxSchema.Waste, t).Tag("class", w.Class).Tag("team", w.Team).Tag("model", w.Model).Tag("currency", w.Currency)
+                .Field("gpu_seconds", w.GpuSeconds).Field("energy_j", w.EnergyJoules).Field("cost", w.Cost).Field("gpus", w.Gpus));
         }
 
         foreach (var h in HealthAnalyzer.Analyze(window.Gpus))
@@ -129,11 +116,5 @@ internal sealed class InfluxPoints(CostModel cost)
         return new InfluxPointSet(points, rejected, nonFinite);
     }
 
-    private static bool Priced(double energyJoules) => energyJoules >= 0 && double.IsFinite(energyJoules);
-
     private static string Index(int index) => index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static Dictionary<(string, int?), string> DominantStates(IReadOnlyList<GpuStateWindow>? states) =>
-        (states ?? []).GroupBy(s => (s.GpuUuid, s.MigInstance))
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(s => s.Seconds).ThenBy(s => s.State, StringComparer.Ordinal).First().State);
 }

@@ -52,7 +52,7 @@ public static class InfluxSchema
         [],
         [
             I("gpus"), I("samples"), F("energy_j"), F("job_energy_j"), F("unallocated_j"), F("unattributed_j"),
-            F("power_w"), I("gaps"), I("counter_resets"), I("gpus_agreeing"), I("gpus_disagreeing"),
+            F("power_w"), F("window_s"), I("gaps"), I("counter_resets"), I("gpus_agreeing"), I("gpus_disagreeing"),
             I("gpus_single_source"), I("gpus_with_gaps"), F("cost"),
         ]);
 

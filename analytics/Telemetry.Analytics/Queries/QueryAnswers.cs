@@ -1,0 +1,98 @@
+using Telemetry.Analytics.Windows;
+
+namespace Telemetry.Analytics.Queries;
+
+/// <summary>The parts of every answer both stores share: checks, ordering and the figures derived from rows.</summary>
+internal static class QueryAnswers
+{
+    /// <summary>The most rows a top-N answer returns.</summary>
+    public const int LargestLimit = 1000;
+
+    /// <summary>The state names a GPU filter accepts.</summary>
+    public static readonly IReadOnlyList<string> States =
+        [.. Enum.GetValues<GpuState>().Select(StateNames.Of)];
+
+    public static void Check(GpuFilter filter)
+    {
+        if (filter.State is { } state && !States.Contains(state, StringComparer.Ordinal))
+        {
+            throw new InvalidQueryException($"state must be one of {string.Join(", ", States)} (got '{InfluxQlPrintable(state)}').", "state");
+        }
+
+        if (filter.Node is { } node)
+        {
+            InfluxQl.CheckValue(node, "node");
+        }
+
+        if (filter.Model is { } model)
+        {
+            InfluxQl.CheckValue(model, "model");
+        }
+    }
+
+    public static void CheckLimit(int limit)
+    {
+        if (limit is < 1 or > LargestLimit)
+        {
+            throw new InvalidQueryException($"limit must be between 1 and {LargestLimit} (got {limit}).", "limit");
+        }
+    }
+
+    public static string TagOf(GroupBy by) => by switch
+    {
+        GroupBy.Team => "team",
+        GroupBy.Job => "job",
+        GroupBy.Model => "model",
+        GroupBy.Site => "site",
+        _ => throw new ArgumentOutOfRangeException(nameof(by), by, "Group by team, job, model or site."),
+    };
+
+    public static string KeyOrUnknown(string? key) => string.IsNullOrEmpty(key) ? "unknown" : key;
+
+    public static FleetSummary Summary(DateTimeOffset start, DateTimeOffset end, IReadOnlyList<GpuStatus> gpus, double energyJoules, double seconds, double? cost)
+    {
+        var utilization = gpus.Where(g => g.UtilizationMean is not null).OrderBy(g => g.Node, StringComparer.Ordinal).ThenBy(g => g.GpuIndex).ThenBy(g => g.GpuUuid, StringComparer.Ordinal)
+            .Select(g => g.UtilizationMean!.Value).ToList();
+        return new FleetSummary(
+            start,
+            end,
+            gpus.Count,
+            Count(gpus.Select(g => g.State ?? "unknown")),
+            Count(gpus.Select(g => g.Model)),
+            seconds > 0 ? energyJoules / seconds : 0,
+            utilization.Count > 0 ? utilization.Sum() / utilization.Count : null,
+            energyJoules,
+            cost is { } c && seconds > 0 ? c * 3600 / seconds : null);
+    }
+
+    public static IReadOnlyList<GpuStatus> Filter(IEnumerable<GpuStatus> gpus, GpuFilter filter) =>
+        [.. gpus.Where(g => (filter.Node is null || g.Node == filter.Node) && (filter.Model is null || g.Model == filter.Model) && (filter.State is null || g.State == filter.State))
+            .OrderBy(g => g.Node, StringComparer.Ordinal).ThenBy(g => g.GpuIndex).ThenBy(g => g.GpuUuid, StringComparer.Ordinal)];
+
+    public static JobEfficiency Job(string jobId, string team, string user, string? model, string? currency, IReadOnlyList<(JobPoint Point, double Busy)> series)
+    {
+        var ordered = series.OrderBy(p => p.Point.WindowStart).ToList();
+        var costs = ordered.Select(p => p.Point.Cost).ToList();
+        return new JobEfficiency(
+            jobId, team, user, model, currency,
+            ordered.Sum(p => p.Point.GpuSeconds),
+            ordered.Sum(p => p.Busy),
+            ordered.Sum(p => p.Point.EnergyJoules),
+            ordered.Sum(p => p.Point.Tflop),
+            ordered.Sum(p => p.Point.Tokens),
+            costs.All(c => c is not null) ? costs.Sum() : null,
+            [.. ordered.Select(p => p.Point)]);
+    }
+
+    public static IReadOnlyList<GroupEnergy> Order(IEnumerable<GroupEnergy> groups) =>
+        [.. groups.OrderByDescending(g => g.EnergyJoules).ThenBy(g => g.Key, StringComparer.Ordinal).ThenBy(g => g.Currency, StringComparer.Ordinal)];
+
+    public static IReadOnlyList<WasteEntry> Top(IEnumerable<WasteEntry> entries, int limit) =>
+        [.. entries.OrderByDescending(e => e.Cost).ThenByDescending(e => e.EnergyJoules).ThenBy(e => e.Class, StringComparer.Ordinal)
+            .ThenBy(e => e.Team, StringComparer.Ordinal).ThenBy(e => e.Model, StringComparer.Ordinal).ThenBy(e => e.Currency, StringComparer.Ordinal).Take(limit)];
+
+    private static Dictionary<string, int> Count(IEnumerable<string> keys) =>
+        keys.GroupBy(k => k, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    private static string InfluxQlPrintable(string value) => value.Length > 40 ? value[..40] + "…" : value;
+}
