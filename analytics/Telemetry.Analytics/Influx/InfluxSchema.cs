@@ -39,7 +39,7 @@ public static class InfluxSchema
         "One job over one window: additive partials (GPU-seconds, joules, TFLOP, tokens) and the ratios derived from them, priced at the job's site.",
         ["job", "team", "user", "model", "site", "currency"],
         [
-            I("gpus"), F("gpu_seconds"), F("busy_gpu_seconds"), F("idle_gpu_seconds"), F("energy_j"), F("tflop"),
+            I("gpus"), F("gpu_seconds"), F("busy_gpu_seconds"), F("idle_gpu_seconds"), F("energy_j"), F("tensor_energy_j"), F("tflop"),
             I("tokens"), S("throughput_unit"), F("tokens_per_joule"), F("tflops_per_watt"), F("compute_bound_s"),
             F("memory_bound_s"), F("communication_bound_s"), F("mixed_bound_s"), F("unknown_bound_s"), F("cost"),
             F("facility_kwh"), F("co2_kg"),
