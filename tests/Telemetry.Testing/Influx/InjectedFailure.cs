@@ -1,0 +1,4 @@
+namespace Telemetry.Testing.Influx;
+
+/// <summary>An error status the proxy answers instead of forwarding, with the <c>Retry-After</c> it sends, if any.</summary>
+internal readonly record struct InjectedFailure(int StatusCode, TimeSpan? RetryAfter);
