@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Telemetry.Analytics.Costing;
 using Telemetry.Analytics.Influx;
 using Telemetry.Analytics.Tests.Queries;
+using Telemetry.Testing.Queries;
 using Telemetry.Analytics.Tests.Support;
 using Telemetry.Analytics.Windows;
 using Telemetry.Testing.Influx;
@@ -111,7 +112,6 @@ public sealed class InfluxSinkTests
         using var dir = new TempDirectory();
         using var sink = Sink(dir.Path, batchSize: 3);
         // A field written as a string first makes every later integer 'samples' a type conflict: InfluxDB answers 400.
-        await Server.QueryAsync("SELECT 1");
         using (var http = new HttpClient())
         {
             using var conflict = new StringContent($"gpu_window,node=old samples=\"many\" {T0}");

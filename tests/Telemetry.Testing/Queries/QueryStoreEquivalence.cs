@@ -1,10 +1,12 @@
+using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Telemetry.Analytics.Queries;
 
-namespace Telemetry.Analytics.Tests.Queries;
+namespace Telemetry.Testing.Queries;
 
 /// <summary>Asserts that two query stores give the same answers (sums to within rounding of their order).</summary>
-internal static class QueryStoreEquivalence
+public static class QueryStoreEquivalence
 {
+    /// <summary>Asks both stores every question over <paramref name="range"/> (and about <paramref name="jobId"/>) and asserts equal answers.</summary>
     public static async Task AssertSameAsync(ITelemetryQueries actual, ITelemetryQueries expected, TimeRange range, string jobId)
     {
         var token = CancellationToken.None;
@@ -25,7 +27,7 @@ internal static class QueryStoreEquivalence
         CollectionAssert.AreEqual(
             (await expected.GpusAsync(new GpuFilter(), token)).ToList(),
             (await actual.GpusAsync(new GpuFilter(), token)).ToList());
-        foreach (var state in wanted.GpusByState.Keys)
+        foreach (var state in wanted.GpusByState.Keys.Where(s => s != "unknown"))
         {
             CollectionAssert.AreEqual(
                 (await expected.GpusAsync(new GpuFilter(State: state), token)).ToList(),
