@@ -88,7 +88,7 @@ public sealed class DemoWithInfluxTests
     {
         Assert.AreEqual(1, _outages, "the outage happened during the run");
         Assert.IsGreaterThan(0, _sink.Counters.Retries, "writes failed meanwhile and were retried");
-        Assert.AreEqual(0, _result.Report.Samples!.Lost);
+        Assert.AreEqual(0, _result.Report.Samples!.Lost, $"produced {_result.Report.Samples.Produced}, aggregated {_result.Report.Samples.Aggregated}, late {_result.Report.Samples.Late}");
     }
 
     [TestMethod]

@@ -58,8 +58,9 @@ internal sealed class DemoPipeline(ILoggerFactory loggers, TimeProvider time)
                 return false;
             }
 
+            // A consumer held back by a sink that is down is waiting, not finished: quiet counts only while it may consume.
             var consumed = consumer.Messages.Consumed;
-            if (consumed != lastConsumed)
+            if (consumed != lastConsumed || consumer.PendingWindows > 0)
             {
                 lastConsumed = consumed;
                 lastChange = time.GetTimestamp();
