@@ -88,6 +88,7 @@ public sealed class AggregatorConsumer : IDisposable
     {
         while (!cancellationToken.IsCancellationRequested)
         {
+            var started = _time.GetTimestamp();
             var result = Consume(cancellationToken);
             if (result is not null)
             {
@@ -99,10 +100,18 @@ public sealed class AggregatorConsumer : IDisposable
                     _time.GetTimestamp()));
             }
 
-            if (_time.GetElapsedTime(_lastClose) >= CloseEvery || result is null)
+            if (_outbox.Count > 0)
+            {
+                // Held back by a sink: no new window closes, and paused partitions are not idle ones.
+                WriteAndStore([], cancellationToken);
+                _handler.Aggregator.WatermarkTracker.Excuse(_time.GetElapsedTime(started));
+            }
+            else if (_time.GetElapsedTime(_lastClose) >= CloseEvery || result is null)
             {
                 _handler.ReleaseOverdue();
+                var writing = _time.GetTimestamp();
                 WriteAndStore(_handler.Aggregator.CloseReadyWindows(), cancellationToken);
+                _handler.Aggregator.WatermarkTracker.Excuse(_time.GetElapsedTime(writing));
                 UpdateLag();
                 _lastClose = _time.GetTimestamp();
             }
@@ -269,6 +278,11 @@ public sealed class AggregatorConsumer : IDisposable
                 : Offset.Unset;
             return new TopicPartitionOffset(p, start);
         }).ToList();
+        foreach (var partition in partitions.Where(p => p.Topic is Topics.Samples or Topics.Throughput))
+        {
+            _handler.Aggregator.WatermarkTracker.Expect(new SourcePartition(partition.Topic, partition.Partition.Value));
+        }
+
         _assigned.TrySetResult();
         return offsets;
     }

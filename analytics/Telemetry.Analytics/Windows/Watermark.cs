@@ -19,6 +19,40 @@ internal sealed class Watermark(TimeProvider time, TimeSpan idleTimeout)
             : (eventTime, now);
     }
 
+    /// <summary>
+    /// Takes time the consumer could not listen off every partition's silence: time spent writing windows to a sink, or
+    /// held paused while a sink is down, is the consumer's doing, and must not make partitions look idle, let the
+    /// watermark run ahead and turn their data late.
+    /// </summary>
+    public void Excuse(TimeSpan busy)
+    {
+        if (busy <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var now = time.GetTimestamp();
+        var ticks = (long)(busy.TotalSeconds * time.TimestampFrequency);
+        foreach (var source in _partitions.Keys.ToList())
+        {
+            var p = _partitions[source];
+            _partitions[source] = (p.MaxEventTime, Math.Min(now, p.LastSeen + ticks));
+        }
+    }
+
+    /// <summary>
+    /// Registers a partition just assigned: until it delivers, or stays silent past the idle timeout, it holds the
+    /// watermark where it is, so that the partitions that happen to deliver first cannot close windows it still has
+    /// data for.
+    /// </summary>
+    public void Expect(SourcePartition source)
+    {
+        if (!_partitions.ContainsKey(source))
+        {
+            _partitions[source] = (long.MinValue, time.GetTimestamp());
+        }
+    }
+
     /// <summary>Forgets a partition (revoked or lost).</summary>
     public void Remove(SourcePartition source) => _partitions.Remove(source);
 

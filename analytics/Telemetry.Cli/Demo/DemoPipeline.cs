@@ -37,12 +37,14 @@ internal sealed class DemoPipeline(ILoggerFactory loggers, TimeProvider time)
         var kafka = options.Kafka ?? new KafkaOptions { BootstrapServers = broker!.BootstrapServers };
         await CreateTopicsAsync(broker, kafka, options.Partitions, cancellationToken).ConfigureAwait(false);
 
-        // A group of its own, starting at the end of each partition: a shared cluster may hold other runs' data.
+        // A group of its own; on a shared cluster, starting at the end of each partition, since it may hold other runs'
+        // data. The embedded broker is fresh: reading it from the start cannot skip what agents sent while the group was
+        // still settling its assignment.
         var aggregatorOptions = options.Analytics?.Aggregator(new AggregatorOptions()) ?? new AggregatorOptions();
         aggregatorOptions.LedgerDirectory = options.LedgerDirectory;
         aggregatorOptions.WindowLength = options.WindowLength;
         aggregatorOptions.GroupId = "telemetry-demo-" + Guid.NewGuid().ToString("N");
-        aggregatorOptions.StartAtEnd = true;
+        aggregatorOptions.StartAtEnd = options.Kafka is not null;
         var ledger = new LedgerWriter(options.LedgerDirectory);
         using var producer = new ProducerBuilder<string, byte[]>(kafka.ProducerConfig("demo-agents")).WithLogging(loggers.CreateLogger("Kafka")).Build();
         using var consumer = new AggregatorConsumer(kafka, aggregatorOptions, ledger, loggers, time, "demo-aggregator", options.Influx);

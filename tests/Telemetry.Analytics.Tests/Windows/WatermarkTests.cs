@@ -39,6 +39,43 @@ public sealed class WatermarkTests
     }
 
     [TestMethod]
+    public void AnAssignedPartitionHoldsTheWatermarkBackUntilItDeliversOrGoesIdle()
+    {
+        var clock = Clock();
+        var aggregator = new SampleAggregator(Options, clock);
+        aggregator.WatermarkTracker.Expect(Samples1);
+        TenSecondSamplesUpTo(200).FeedTo(aggregator, Samples0);
+
+        Assert.IsEmpty(aggregator.CloseReadyWindows(), "partition 1 has not said anything yet");
+        clock.Advance(Options.IdlePartitionTimeout + TimeSpan.FromSeconds(1));
+        TenSecondSamplesUpTo(210).FeedTo(aggregator, Samples0);
+
+        Assert.IsNotEmpty(aggregator.CloseReadyWindows(), "silent past the idle timeout, it no longer holds time back");
+    }
+
+    [TestMethod]
+    public void PartitionsHeldPausedAreNotIdleHoweverLongTheyWait()
+    {
+        var clock = Clock();
+        var aggregator = new SampleAggregator(Options, clock);
+        new SampleRows().Add(OtherH100, At(5)).FeedTo(aggregator, Samples1);
+        TenSecondSamplesUpTo(100).FeedTo(aggregator, Samples0);
+        for (var second = 0; second < 60; second++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            aggregator.WatermarkTracker.Excuse(TimeSpan.FromSeconds(1));
+        }
+
+        var closed = aggregator.CloseReadyWindows();
+
+        Assert.IsEmpty(closed);
+        Assert.AreEqual(At(5), aggregator.WatermarkTracker.Value, "a minute paused behind a sink outage did not make every partition idle");
+        clock.Advance(TimeSpan.FromSeconds(11));
+        aggregator.CloseReadyWindows();
+        Assert.AreEqual(At(100), aggregator.WatermarkTracker.Value, "silence after the pause still counts");
+    }
+
+    [TestMethod]
     public void PartitionSilentLongerThanTheIdleTimeoutNoLongerHoldsTheWatermarkBack()
     {
         var clock = Clock();
