@@ -8,30 +8,9 @@ namespace Telemetry.Analytics.Tests.Influx;
 /// <summary>The fixture's proxy over plain HTTP: how it reads v2 write parameters, and what it passes to influxd as it is.</summary>
 [TestClass]
 [DoNotParallelize]
-public sealed class InfluxProxyTests
+public sealed class InfluxProxyTests : RealInfluxTest
 {
-    private static InfluxServer? _server;
     private static readonly HttpClient Http = new();
-
-    public TestContext TestContext { get; set; } = null!;
-
-    private static InfluxServer Server => _server ?? throw new InvalidOperationException("The server did not start.");
-
-    [ClassInitialize]
-    public static async Task StartServer(TestContext context) =>
-        _server = await InfluxServer.StartAsync(cancellationToken: context.CancellationToken);
-
-    [ClassCleanup]
-    public static async Task StopServer()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
-
-    [TestInitialize]
-    public Task EmptyDatabase() => Server.ResetAsync(TestContext.CancellationToken);
 
     [TestMethod]
     [DataRow("ns", 1_000_000_000L)]

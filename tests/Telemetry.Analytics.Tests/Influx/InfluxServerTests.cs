@@ -12,30 +12,8 @@ namespace Telemetry.Analytics.Tests.Influx;
 /// <summary>The InfluxDB fixture: the real v2 client writes through the fixture's proxy into a real influxd 1.6.</summary>
 [TestClass]
 [DoNotParallelize]
-public sealed class InfluxServerTests
+public sealed class InfluxServerTests : RealInfluxTest
 {
-    private static InfluxServer? _server;
-
-    public TestContext TestContext { get; set; } = null!;
-
-    private static InfluxServer Server => _server ?? throw new InvalidOperationException("The server did not start.");
-
-    [ClassInitialize]
-    public static async Task StartServer(TestContext context) =>
-        _server = await InfluxServer.StartAsync(cancellationToken: context.CancellationToken);
-
-    [ClassCleanup]
-    public static async Task StopServer()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
-
-    [TestInitialize]
-    public Task EmptyDatabase() => Server.ResetAsync(TestContext.CancellationToken);
-
     [TestMethod]
     public async Task PointsWrittenByTheV2ClientReadBackWithTheirValuesAndMillisecondTimes()
     {

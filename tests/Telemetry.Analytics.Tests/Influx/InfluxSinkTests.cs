@@ -13,35 +13,8 @@ namespace Telemetry.Analytics.Tests.Influx;
 /// <summary>The InfluxDB sink against a real influxd (Debian's 1.6, behind the v2-write proxy).</summary>
 [TestClass]
 [DoNotParallelize]
-public sealed class InfluxSinkTests
+public sealed class InfluxSinkTests : RealInfluxTest
 {
-    private static InfluxServer? _server;
-
-    private static InfluxServer Server => _server ?? throw new InvalidOperationException("No server.");
-
-    [ClassInitialize]
-    public static async Task StartServer(TestContext context) => _server = await InfluxServer.StartAsync(cancellationToken: context.CancellationTokenSource.Token);
-
-    [ClassCleanup]
-    public static async Task StopServer()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
-
-    [TestInitialize]
-    public async Task Reset()
-    {
-        if (!Server.IsRunning)
-        {
-            await Server.StartAgainAsync();
-        }
-
-        await Server.ResetAsync();
-    }
-
     [TestMethod]
     public async Task AWindowReadsBackWithExactValues()
     {
