@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Telemetry.Alerting.Routing;
 
@@ -9,7 +10,11 @@ public static class WebhookPayloads
     /// <summary>The payload format version, Alertmanager's current one.</summary>
     public const string Version = "4";
 
-    private static readonly JsonSerializerOptions Indented = new(WebhookJsonContext.Default.Options) { WriteIndented = true };
+    // Escaping as Go's encoder does for the characters that matter here: quotes as \", non-ASCII text as UTF-8. The body
+    // is JSON for machines, never embedded in HTML, so HTML-sensitive characters need no \u escapes.
+    private static readonly JsonSerializerOptions Compact = new(WebhookJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly JsonSerializerOptions Indented = new(Compact) { WriteIndented = true };
 
     /// <summary>The payload of a notification for one receiver.</summary>
     /// <param name="notification">The group's notification.</param>
@@ -34,7 +39,7 @@ public static class WebhookPayloads
 
     /// <summary>The payload as compact UTF-8 JSON: the exact bytes sent and signed.</summary>
     public static byte[] Serialize(WebhookPayload payload) =>
-        JsonSerializer.SerializeToUtf8Bytes(payload, WebhookJsonContext.Default.WebhookPayload);
+        JsonSerializer.SerializeToUtf8Bytes(payload, Compact.GetTypeInfo(typeof(WebhookPayload)));
 
     /// <summary>The payload as indented JSON, for people (documentation, logs).</summary>
     public static string SerializeIndented(WebhookPayload payload) =>
