@@ -21,7 +21,12 @@ public sealed class GpuStateRuleTests
         CollectionAssert.AreEquivalent(
             new Dictionary<string, string>
             {
-                ["alertname"] = "GpuAllocatedIdle", ["severity"] = "warning", ["node"] = "node-a", ["gpu"] = "0", ["job"] = "job-1", ["team"] = "vision",
+                ["alertname"] = "GpuAllocatedIdle",
+                ["severity"] = "warning",
+                ["node"] = "node-a",
+                ["gpu"] = "0",
+                ["job"] = "job-1",
+                ["team"] = "vision",
             },
             alert.Labels.ToDictionary());
         Assert.Contains("idle for 30 min", alert.Annotations["summary"]);
