@@ -41,6 +41,8 @@ public static class AlertingServiceCollectionExtensions
             Endpoints(configuration),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<WebhookOutbox>>()));
+        services.AddSingleton(sp => new AlertPipeline(
+            sp.GetRequiredService<AlertEvaluator>(), sp.GetRequiredService<AlertDispatcher>(), sp.GetRequiredService<WebhookOutbox>()));
         return services;
     }
 
