@@ -40,6 +40,9 @@ public sealed class AlertPipeline(AlertEvaluator evaluator, AlertDispatcher disp
             var firing = evaluator.Evaluate(window, counts);
             dispatcher.Update(firing);
             _open = [.. firing.OrderByDescending(a => a.StartsAt).ThenBy(a => a.Fingerprint, StringComparer.Ordinal)];
+
+            // What grouping says is due now is queued at once (a group wait of zero means this window), not at the next tick.
+            QueueDue();
         }
     }
 
@@ -48,12 +51,17 @@ public sealed class AlertPipeline(AlertEvaluator evaluator, AlertDispatcher disp
     {
         lock (_lock)
         {
-            foreach (var notification in dispatcher.Tick())
-            {
-                outbox.Enqueue(notification);
-            }
+            QueueDue();
         }
 
         return await outbox.DeliverDueAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private void QueueDue()
+    {
+        foreach (var notification in dispatcher.Tick())
+        {
+            outbox.Enqueue(notification);
+        }
     }
 }

@@ -48,6 +48,9 @@ internal sealed class AnalyticsConfiguration
         }
     }
 
+    /// <summary>The whole configuration, for the parts that bind their own sections (alerting).</summary>
+    public IConfiguration Raw => _configuration;
+
     /// <summary>The aggregator's settings over <paramref name="defaults"/>, validated.</summary>
     public AggregatorOptions Aggregator(AggregatorOptions defaults) => Bind("Aggregator", defaults, o => o.Validate());
 

@@ -73,6 +73,16 @@ public sealed class AggregatorConsumer : IDisposable
     /// <summary>Windows written to the ledger.</summary>
     public long WindowsWritten => _ledger.WindowsWritten;
 
+    /// <summary>
+    /// Called on the consumer's thread with each closed window once every sink has it, in window order (for alert rules);
+    /// set it before <see cref="RunAsync"/>. An exception it throws stops the consumer.
+    /// </summary>
+    public Action<ClosedWindow>? WindowWritten
+    {
+        get => _outbox.Written;
+        set => _outbox.Written = value;
+    }
+
     /// <summary>Closed windows not yet in every sink (consumption is paused while there are any after a failed write).</summary>
     public int PendingWindows => _outbox.Count;
 

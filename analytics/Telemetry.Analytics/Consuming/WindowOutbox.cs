@@ -13,6 +13,9 @@ namespace Telemetry.Analytics.Consuming;
 /// </summary>
 internal sealed class WindowOutbox(LedgerWriter ledger, InfluxWindowSink? influx, Func<PipelineSnapshot> pipeline, ILogger logger, TimeProvider time)
 {
+    /// <summary>Called with each window once every sink has it, in window order.</summary>
+    public Action<ClosedWindow>? Written { get; set; }
+
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestBackoff = TimeSpan.FromSeconds(30);
     private readonly Queue<Pending> _pending = new();
@@ -58,6 +61,7 @@ internal sealed class WindowOutbox(LedgerWriter ledger, InfluxWindowSink? influx
 
             _pending.Dequeue();
             written++;
+            Written?.Invoke(next.Window);
         }
 
         if (_failing)

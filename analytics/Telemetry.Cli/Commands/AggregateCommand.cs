@@ -86,13 +86,23 @@ internal sealed class AggregateCommand : AsyncCommand<AggregateCommand.Settings>
         }
 
         AggregatorOptions options;
-        InfluxWindowSink? influx;
+        InfluxWindowSink? influx = null;
+        AlertingHost alerting;
         try
         {
             var configuration = AnalyticsConfiguration.Load(settings.Config);
             options = configuration.Aggregator(new AggregatorOptions());
             var cost = settings.Cost is null ? null : CostModel.Load(settings.Cost);
-            influx = await InfluxSetup.ConnectAsync(configuration, settings, settings.Out, cost, loggers, cancellationToken).ConfigureAwait(false);
+            alerting = AlertingHost.Create(configuration, settings.Out, loggers, cost);
+            try
+            {
+                influx = await InfluxSetup.ConnectAsync(configuration, settings, settings.Out, cost, loggers, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await alerting.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
         catch (Exception e) when (e is ArgumentException or InvalidDataException or CostConfigurationException or InfluxUnavailableException)
         {
@@ -101,6 +111,7 @@ internal sealed class AggregateCommand : AsyncCommand<AggregateCommand.Settings>
         }
 
         using var influxSink = influx;
+        await using var alertingHost = alerting;
 
         options.LedgerDirectory = settings.Out;
         options.GroupId = settings.Group;
@@ -108,12 +119,13 @@ internal sealed class AggregateCommand : AsyncCommand<AggregateCommand.Settings>
         options.AllowedLateness = lateness;
         options.Models = models;
         using var consumer = new AggregatorConsumer(settings.KafkaOptions(), options, new LedgerWriter(settings.Out), loggers, TimeProvider.System, Environment.MachineName, influx);
+        alerting.Attach(consumer);
         AnsiConsole.Console.MarkupLineInterpolated($"Aggregating from {settings.KafkaOptions().BootstrapServers} into [bold]{Path.GetFullPath(settings.Out)}[/]{(influx is null ? "" : $" and InfluxDB {influx.Target}")}. Ctrl+C stops.");
         var run = consumer.RunAsync(null, cancellationToken);
         while (!run.IsCompleted)
         {
             await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(10), CancellationToken.None)).ConfigureAwait(false);
-            AnsiConsole.Console.MarkupLineInterpolated($"[grey]aggregated {consumer.Counters.Aggregated:N0} samples, late {consumer.Counters.Late:N0}, invalid {consumer.Counters.Invalid:N0}; windows written {consumer.WindowsWritten}{(influx is null ? "" : $", InfluxDB points {influx.Counters.PointsWritten:N0} (dead-lettered {influx.Counters.DeadLettered:N0})")}; held {consumer.PendingWindows}; lag {consumer.Messages.Lag}[/]");
+            AnsiConsole.Console.MarkupLineInterpolated($"[grey]aggregated {consumer.Counters.Aggregated:N0} samples, late {consumer.Counters.Late:N0}, invalid {consumer.Counters.Invalid:N0}; windows written {consumer.WindowsWritten}{(influx is null ? "" : $", InfluxDB points {influx.Counters.PointsWritten:N0} (dead-lettered {influx.Counters.DeadLettered:N0})")}; held {consumer.PendingWindows}; lag {consumer.Messages.Lag}; alerts firing {alerting.Pipeline.Open.Count}[/]");
         }
 
         await run.ConfigureAwait(false);

@@ -17,13 +17,23 @@ internal sealed class DemoCommand : AsyncCommand<DemoSettings>
         AnalyticsConfiguration analytics;
         using var loggers = Logging.Create();
         Telemetry.Analytics.Influx.InfluxWindowSink? influx;
+        AlertingHost alerting;
         try
         {
             analytics = AnalyticsConfiguration.Load(settings.Config);
             analytics.Aggregator(new Telemetry.Analytics.AggregatorOptions());
             analytics.WasteEpisodes();
             analytics.Health();
-            influx = await InfluxSetup.ConnectAsync(analytics, settings, settings.Out, null, loggers, cancellationToken).ConfigureAwait(false);
+            alerting = AlertingHost.Create(analytics, settings.Out, loggers, null);
+            try
+            {
+                influx = await InfluxSetup.ConnectAsync(analytics, settings, settings.Out, null, loggers, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await alerting.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
         catch (Exception e) when (e is ArgumentException or InvalidDataException or Telemetry.Analytics.Influx.InfluxUnavailableException)
         {
@@ -32,6 +42,7 @@ internal sealed class DemoCommand : AsyncCommand<DemoSettings>
         }
 
         using var influxSink = influx;
+        await using var alertingHost = alerting;
         var options = new DemoOptions
         {
             Nodes = settings.Nodes,
@@ -46,12 +57,15 @@ internal sealed class DemoCommand : AsyncCommand<DemoSettings>
             Kafka = settings.HasBootstrap ? settings.KafkaOptions() : null,
             Analytics = analytics,
             Influx = influx,
+            Alerting = alerting,
         };
         console.MarkupLineInterpolated($"Simulating [bold]{options.Nodes} nodes × {options.GpusPerNode} GPUs[/] for {options.Duration} at {(options.Speed == 0 ? "full speed" : $"{options.Speed}× speed")} through {options.Kafka?.BootstrapServers ?? "the embedded broker"}; ledger in [bold]{Path.GetFullPath(options.LedgerDirectory)}[/]{(influx is null ? "" : $", InfluxDB {influx.Target}")}");
         var view = new ProgressView(console);
         var result = await view.RunLiveAsync(() => new DemoPipeline(loggers, TimeProvider.System).RunAsync(options, view.Update, cancellationToken)).ConfigureAwait(false);
 
         ReportRenderer.Render(console, result.Report, result.Truth.ToDictionary(t => t.Key, t => t.Value.EnergyJoules / 3.6e6));
+        var open = alerting.Pipeline.Open;
+        console.MarkupLineInterpolated($"Alerts firing at the end: {open.Count}{(open.Count == 0 ? "" : " (" + string.Join(", ", open.GroupBy(a => a.Name).Select(g => $"{g.Key} ×{g.Count()}")) + ")")}; webhooks configured: {alerting.Webhooks}.");
         console.MarkupLineInterpolated($"Simulator's truth: fleet energy {result.FleetEnergyTruthKwh:N2} kWh. Finished in {result.Elapsed.TotalSeconds:N1} s.");
         if (settings.SummaryJson is { } path)
         {

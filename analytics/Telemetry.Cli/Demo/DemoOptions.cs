@@ -24,6 +24,9 @@ internal sealed record DemoOptions
     /// <summary>Where the aggregator also writes its windows; null: the ledger only. The caller disposes it.</summary>
     public Telemetry.Analytics.Influx.InfluxWindowSink? Influx { get; init; }
 
+    /// <summary>Alert rules and webhooks fed with the aggregator's windows; null: no alerting. The caller disposes it.</summary>
+    public AlertingHost? Alerting { get; init; }
+
     /// <summary>Simulated start; null: the duration up to now, so the report covers the last hour (or whatever was asked).</summary>
     public DateTimeOffset? Start { get; init; }
 }

@@ -48,6 +48,7 @@ internal sealed class DemoPipeline(ILoggerFactory loggers, TimeProvider time)
         var ledger = new LedgerWriter(options.LedgerDirectory);
         using var producer = new ProducerBuilder<string, byte[]>(kafka.ProducerConfig("demo-agents")).WithLogging(loggers.CreateLogger("Kafka")).Build();
         using var consumer = new AggregatorConsumer(kafka, aggregatorOptions, ledger, loggers, time, "demo-aggregator", options.Influx);
+        options.Alerting?.Attach(consumer);
         var runner = new SimulatedFleetRunner(simulation, producer, loggers, time, options.Speed, options.BatchSeconds);
 
         var produced = new TaskCompletionSource();
