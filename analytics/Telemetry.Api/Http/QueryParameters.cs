@@ -11,13 +11,17 @@ namespace Telemetry.Api.Http;
 /// </summary>
 internal sealed class QueryParameters(IQueryCollection query)
 {
-    // ISO 8601 as callers write it: a date (midnight UTC), or a date and time with Z or an offset; seconds and fractions optional.
+    // ISO 8601 as callers write it: a date (midnight UTC), or a date and time with Z or an offset (never without: a
+    // local time would mean a different instant to every caller); seconds and fractions optional.
     private static readonly string[] TimeFormats =
     [
         "yyyy-MM-dd",
-        "yyyy-MM-dd'T'HH:mmK",
-        "yyyy-MM-dd'T'HH:mm:ssK",
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd'T'HH:mm'Z'",
+        "yyyy-MM-dd'T'HH:mmzzz",
+        "yyyy-MM-dd'T'HH:mm:ss'Z'",
+        "yyyy-MM-dd'T'HH:mm:sszzz",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
     ];
 
     /// <summary>A text value, or null when the parameter is absent.</summary>
@@ -94,7 +98,7 @@ internal sealed class QueryParameters(IQueryCollection query)
         {
             var hint = text.Contains(' ', StringComparison.Ordinal) ? " A '+' in a URL reads as a space: write the offset as %2B or use Z." : "";
             throw new InvalidQueryException(
-                $"{name} must be an ISO 8601 date or time, such as 2026-03-01 or 2026-03-01T12:00:00Z (got '{ApiProblems.Printable(text)}').{hint}", name);
+                $"{name} must be an ISO 8601 date, or a time with Z or an offset, such as 2026-03-01 or 2026-03-01T12:00:00Z (got '{ApiProblems.Printable(text)}').{hint}", name);
         }
 
         return time;
