@@ -4,5 +4,5 @@ using Telemetry.Functions;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddTelemetryFunctions();
+builder.Services.AddTelemetryFunctions(builder.Configuration);
 builder.Build().Run();

@@ -19,6 +19,15 @@ public interface ITelemetryQueries
     /// <summary>Energy, GPU time and cost by team, job, model or site over a range, largest energy first.</summary>
     Task<IReadOnlyList<GroupEnergy>> EnergyByAsync(GroupBy by, TimeRange range, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Energy as <see cref="EnergyByAsync(GroupBy, TimeRange, CancellationToken)"/> counting only the jobs of these teams
+    /// (a caller's cost centres): by model or site, the sums are over those jobs alone. No team matches nothing.
+    /// </summary>
+    Task<IReadOnlyList<GroupEnergy>> EnergyByAsync(GroupBy by, TimeRange range, IReadOnlyCollection<string> teams, CancellationToken cancellationToken);
+
     /// <summary>The largest waste by class, team and model over a range, most costly first.</summary>
     Task<IReadOnlyList<WasteEntry>> TopWasteAsync(TimeRange range, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The largest waste of these teams only, as <see cref="TopWasteAsync(TimeRange, int, CancellationToken)"/>; no team matches nothing.</summary>
+    Task<IReadOnlyList<WasteEntry>> TopWasteAsync(TimeRange range, int limit, IReadOnlyCollection<string> teams, CancellationToken cancellationToken);
 }

@@ -88,14 +88,45 @@ public sealed class InfluxQueryStore : ITelemetryQueries
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<GroupEnergy>> EnergyByAsync(GroupBy by, TimeRange range, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<GroupEnergy>> EnergyByAsync(GroupBy by, TimeRange range, CancellationToken cancellationToken) =>
+        QueryEnergyAsync(by, range, "", cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<GroupEnergy>> EnergyByAsync(GroupBy by, TimeRange range, IReadOnlyCollection<string> teams, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        range.Validate();
+        var clause = TeamClause(QueryAnswers.CheckTeams(teams));
+        return clause is null ? [] : await QueryEnergyAsync(by, range, clause, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<WasteEntry>> TopWasteAsync(TimeRange range, int limit, CancellationToken cancellationToken) =>
+        QueryWasteAsync(range, limit, "", cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<WasteEntry>> TopWasteAsync(TimeRange range, int limit, IReadOnlyCollection<string> teams, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        range.Validate();
+        QueryAnswers.CheckLimit(limit);
+        var clause = TeamClause(QueryAnswers.CheckTeams(teams));
+        return clause is null ? [] : await QueryWasteAsync(range, limit, clause, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The condition that keeps the rows of these teams (each value a quoted literal); null for no team at all.</summary>
+    private static string? TeamClause(HashSet<string> teams) => teams.Count == 0
+        ? null
+        : " AND (" + string.Join(" OR ", teams.Order(StringComparer.Ordinal).Select(t => $"{Identifier("team")} = {Literal(t, "teams")}")) + ")";
+
+    private async Task<IReadOnlyList<GroupEnergy>> QueryEnergyAsync(GroupBy by, TimeRange range, string teamClause, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(range);
         range.Validate();
         var tag = QueryAnswers.TagOf(by);
         var query = $"SELECT sum({Identifier("energy_j")}) AS {Identifier("energy_j")}, sum({Identifier("gpu_seconds")}) AS {Identifier("gpu_seconds")}, " +
             $"sum({Identifier("tokens")}) AS {Identifier("tokens")}, sum({Identifier("cost")}) AS {Identifier("cost")} FROM {Identifier(InfluxSchema.JobWindow.Name)} " +
-            $"WHERE time >= {Time(range.From)} AND time < {Time(range.To)} GROUP BY {Identifier(tag)}, {Identifier("currency")}";
+            $"WHERE time >= {Time(range.From)} AND time < {Time(range.To)}{teamClause} GROUP BY {Identifier(tag)}, {Identifier("currency")}";
         var groups = new List<GroupEnergy>();
         foreach (var s in await _client.QueryAsync(query, cancellationToken).ConfigureAwait(false))
         {
@@ -109,14 +140,13 @@ public sealed class InfluxQueryStore : ITelemetryQueries
         return QueryAnswers.Order(groups);
     }
 
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<WasteEntry>> TopWasteAsync(TimeRange range, int limit, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<WasteEntry>> QueryWasteAsync(TimeRange range, int limit, string teamClause, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(range);
         range.Validate();
         QueryAnswers.CheckLimit(limit);
         var query = $"SELECT sum({Identifier("gpu_seconds")}) AS {Identifier("gpu_seconds")}, sum({Identifier("energy_j")}) AS {Identifier("energy_j")}, " +
-            $"sum({Identifier("cost")}) AS {Identifier("cost")} FROM {Identifier(InfluxSchema.Waste.Name)} WHERE time >= {Time(range.From)} AND time < {Time(range.To)} " +
+            $"sum({Identifier("cost")}) AS {Identifier("cost")} FROM {Identifier(InfluxSchema.Waste.Name)} WHERE time >= {Time(range.From)} AND time < {Time(range.To)}{teamClause} " +
             $"GROUP BY {Identifier("class")}, {Identifier("team")}, {Identifier("model")}, {Identifier("currency")}";
         var entries = new List<WasteEntry>();
         foreach (var s in await _client.QueryAsync(query, cancellationToken).ConfigureAwait(false))

@@ -63,14 +63,29 @@ public sealed class LedgerQueryStore(LedgerReader reader, CostModel? cost = null
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<GroupEnergy>> EnergyByAsync(GroupBy by, TimeRange range, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<GroupEnergy>> EnergyByAsync(GroupBy by, TimeRange range, CancellationToken cancellationToken) =>
+        Task.FromResult(EnergyBy(by, range, null));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<GroupEnergy>> EnergyByAsync(GroupBy by, TimeRange range, IReadOnlyCollection<string> teams, CancellationToken cancellationToken) =>
+        Task.FromResult(EnergyBy(by, range, QueryAnswers.CheckTeams(teams)));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<WasteEntry>> TopWasteAsync(TimeRange range, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult(TopWaste(range, limit, null));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<WasteEntry>> TopWasteAsync(TimeRange range, int limit, IReadOnlyCollection<string> teams, CancellationToken cancellationToken) =>
+        Task.FromResult(TopWaste(range, limit, QueryAnswers.CheckTeams(teams)));
+
+    private IReadOnlyList<GroupEnergy> EnergyBy(GroupBy by, TimeRange range, HashSet<string>? teams)
     {
         ArgumentNullException.ThrowIfNull(range);
         range.Validate();
         QueryAnswers.TagOf(by);
         var (from, to) = Millis(range);
         var sites = reader.GpuWindows(from, to).GroupBy(g => g.WindowStart).ToDictionary(g => g.Key, g => _facts.JobSites([.. g]));
-        var rows = reader.JobWindows(from, to).Select(j =>
+        var rows = reader.JobWindows(from, to).Where(j => teams is null || teams.Contains(j.Team)).Select(j =>
         {
             var site = sites.GetValueOrDefault(j.WindowStart)?.GetValueOrDefault(j.JobId) ?? _facts.Cost.DefaultSite;
             var key = by switch
@@ -82,23 +97,23 @@ public sealed class LedgerQueryStore(LedgerReader reader, CostModel? cost = null
             };
             return (Key: QueryAnswers.KeyOrUnknown(key), site.Currency, Window: j, Cost: _facts.JobCharge(j, site)?.Cost ?? 0);
         });
-        return Task.FromResult(QueryAnswers.Order(rows.GroupBy(r => (r.Key, r.Currency)).Select(g => new GroupEnergy(
-            g.Key.Key, g.Key.Currency, g.Sum(r => r.Window.EnergyJoules), g.Sum(r => r.Window.GpuSeconds), g.Sum(r => r.Window.Tokens), g.Sum(r => r.Cost)))));
+        return QueryAnswers.Order(rows.GroupBy(r => (r.Key, r.Currency)).Select(g => new GroupEnergy(
+            g.Key.Key, g.Key.Currency, g.Sum(r => r.Window.EnergyJoules), g.Sum(r => r.Window.GpuSeconds), g.Sum(r => r.Window.Tokens), g.Sum(r => r.Cost))));
     }
 
-    /// <inheritdoc />
-    public Task<IReadOnlyList<WasteEntry>> TopWasteAsync(TimeRange range, int limit, CancellationToken cancellationToken)
+    private IReadOnlyList<WasteEntry> TopWaste(TimeRange range, int limit, HashSet<string>? teams)
     {
         ArgumentNullException.ThrowIfNull(range);
         range.Validate();
         QueryAnswers.CheckLimit(limit);
         var (from, to) = Millis(range);
         var jobs = reader.JobWindows(from, to).ToLookup(j => j.WindowStart);
-        var facts = reader.GpuStates(from, to).GroupBy(s => s.WindowStart).SelectMany(w => _facts.Waste([.. w], [.. jobs[w.Key]]));
-        return Task.FromResult(QueryAnswers.Top(
+        var facts = reader.GpuStates(from, to).GroupBy(s => s.WindowStart).SelectMany(w => _facts.Waste([.. w], [.. jobs[w.Key]]))
+            .Where(f => teams is null || teams.Contains(f.Team));
+        return QueryAnswers.Top(
             facts.GroupBy(f => (f.Class, f.Team, f.Model, f.Currency)).Select(g => new WasteEntry(
                 g.Key.Class, g.Key.Team, QueryAnswers.KeyOrUnknown(g.Key.Model), g.Key.Currency, g.Sum(f => f.GpuSeconds), g.Sum(f => f.EnergyJoules), g.Sum(f => f.Cost))),
-            limit));
+            limit);
     }
 
     private FleetWindow? Latest()

@@ -8,6 +8,9 @@ internal static class QueryAnswers
     /// <summary>The most rows a top-N answer returns.</summary>
     public const int LargestLimit = 1000;
 
+    /// <summary>The most teams one query may be narrowed to.</summary>
+    public const int LargestTeamFilter = 1000;
+
     /// <summary>The state names a GPU filter accepts.</summary>
     public static readonly IReadOnlyList<string> States =
         [.. Enum.GetValues<GpuState>().Select(StateNames.Of)];
@@ -36,6 +39,23 @@ internal static class QueryAnswers
         {
             throw new InvalidQueryException($"limit must be between 1 and {LargestLimit} (got {limit}).", "limit");
         }
+    }
+
+    /// <summary>Checks a team filter and returns it as a set.</summary>
+    public static HashSet<string> CheckTeams(IReadOnlyCollection<string> teams)
+    {
+        ArgumentNullException.ThrowIfNull(teams);
+        if (teams.Count > LargestTeamFilter)
+        {
+            throw new InvalidQueryException($"teams may name at most {LargestTeamFilter} teams (got {teams.Count}).", "teams");
+        }
+
+        foreach (var team in teams)
+        {
+            InfluxQl.CheckValue(team, "teams");
+        }
+
+        return new HashSet<string>(teams, StringComparer.Ordinal);
     }
 
     public static string TagOf(GroupBy by) => by switch

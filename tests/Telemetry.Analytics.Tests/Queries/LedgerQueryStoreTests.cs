@@ -100,6 +100,41 @@ public sealed class LedgerQueryStoreTests
     }
 
     [TestMethod]
+    public async Task EnergyAndWasteNarrowedToTeamsCountOnlyTheJobsOfThoseTeams()
+    {
+        using var ledger = new TempDirectory();
+        new LedgerWriter(ledger.Path).Write(InfluxPointsTests.Window());
+        var store = new LedgerQueryStore(new LedgerReader(ledger.Path));
+
+        var llmJobs = await store.EnergyByAsync(GroupBy.Job, FirstHour, ["llm"], CancellationToken.None);
+        var visionModels = await store.EnergyByAsync(GroupBy.Model, FirstHour, ["vision"], CancellationToken.None);
+        var noTeam = await store.EnergyByAsync(GroupBy.Team, FirstHour, [], CancellationToken.None);
+        var llmWaste = await store.TopWasteAsync(FirstHour, 10, ["llm"], CancellationToken.None);
+        var visionWaste = await store.TopWasteAsync(FirstHour, 10, ["vision"], CancellationToken.None);
+
+        Assert.AreEqual("job-1", Assert.ContainsSingle(llmJobs).Key);
+        var model = Assert.ContainsSingle(visionModels);
+        Assert.AreEqual("unknown", model.Key, "job-2 reported no model");
+        Assert.AreEqual(0, model.EnergyJoules);
+        Assert.IsEmpty(noTeam);
+        Assert.AreEqual("allocated-idle", Assert.ContainsSingle(llmWaste).Class);
+        Assert.IsEmpty(visionWaste);
+    }
+
+    [TestMethod]
+    public async Task ABadTeamFilterIsRefusedByName()
+    {
+        using var ledger = new TempDirectory();
+        var store = new LedgerQueryStore(new LedgerReader(ledger.Path));
+
+        var control = await Assert.ThrowsExactlyAsync<InvalidQueryException>(() => store.EnergyByAsync(GroupBy.Team, FirstHour, ["llm\n"], CancellationToken.None));
+        var many = await Assert.ThrowsExactlyAsync<InvalidQueryException>(() => store.TopWasteAsync(FirstHour, 10, [.. Enumerable.Range(0, 1001).Select(i => $"t{i}")], CancellationToken.None));
+
+        Assert.AreEqual("teams", control.ParamName);
+        Assert.AreEqual("teams", many.ParamName);
+    }
+
+    [TestMethod]
     public async Task BadParametersAreRefusedByName()
     {
         using var ledger = new TempDirectory();

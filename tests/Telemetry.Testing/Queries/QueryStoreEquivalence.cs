@@ -50,29 +50,46 @@ public static class QueryStoreEquivalence
 
         foreach (var by in Enum.GetValues<GroupBy>())
         {
-            var groups = await actual.EnergyByAsync(by, range, token);
-            var wantedGroups = await expected.EnergyByAsync(by, range, token);
-            Assert.HasCount(wantedGroups.Count, groups, by.ToString());
-            for (var i = 0; i < groups.Count; i++)
+            AssertSameGroups(await expected.EnergyByAsync(by, range, token), await actual.EnergyByAsync(by, range, token), by.ToString());
+            foreach (var teams in TeamFilters(wantedJob.Team))
             {
-                Assert.AreEqual(wantedGroups[i].Key, groups[i].Key, by.ToString());
-                Assert.AreEqual(wantedGroups[i].Currency, groups[i].Currency);
-                Assert.AreEqual(wantedGroups[i].Tokens, groups[i].Tokens);
-                Close(wantedGroups[i].EnergyJoules, groups[i].EnergyJoules, $"{by} {groups[i].Key} energy");
-                Close(wantedGroups[i].GpuSeconds, groups[i].GpuSeconds, $"{by} {groups[i].Key} GPU-seconds");
-                Close(wantedGroups[i].Cost, groups[i].Cost, $"{by} {groups[i].Key} cost");
+                AssertSameGroups(await expected.EnergyByAsync(by, range, teams, token), await actual.EnergyByAsync(by, range, teams, token), $"{by} of [{string.Join(", ", teams)}]");
             }
         }
 
-        var waste = await actual.TopWasteAsync(range, 50, token);
-        var wantedWaste = await expected.TopWasteAsync(range, 50, token);
-        Assert.HasCount(wantedWaste.Count, waste);
+        AssertSameWaste(await expected.TopWasteAsync(range, 50, token), await actual.TopWasteAsync(range, 50, token), "all teams");
+        foreach (var teams in TeamFilters(wantedJob.Team))
+        {
+            AssertSameWaste(await expected.TopWasteAsync(range, 50, teams, token), await actual.TopWasteAsync(range, 50, teams, token), $"[{string.Join(", ", teams)}]");
+        }
+    }
+
+    // The job's own team, a team with no data beside it, a quote that must stay a literal, and no team at all.
+    private static string[][] TeamFilters(string team) => [[team], [team, "no-such-team"], ["o'brien"], []];
+
+    private static void AssertSameGroups(IReadOnlyList<GroupEnergy> wanted, IReadOnlyList<GroupEnergy> groups, string what)
+    {
+        Assert.HasCount(wanted.Count, groups, what);
+        for (var i = 0; i < groups.Count; i++)
+        {
+            Assert.AreEqual(wanted[i].Key, groups[i].Key, what);
+            Assert.AreEqual(wanted[i].Currency, groups[i].Currency, what);
+            Assert.AreEqual(wanted[i].Tokens, groups[i].Tokens, what);
+            Close(wanted[i].EnergyJoules, groups[i].EnergyJoules, $"{what} {groups[i].Key} energy");
+            Close(wanted[i].GpuSeconds, groups[i].GpuSeconds, $"{what} {groups[i].Key} GPU-seconds");
+            Close(wanted[i].Cost, groups[i].Cost, $"{what} {groups[i].Key} cost");
+        }
+    }
+
+    private static void AssertSameWaste(IReadOnlyList<WasteEntry> wanted, IReadOnlyList<WasteEntry> waste, string what)
+    {
+        Assert.HasCount(wanted.Count, waste, what);
         for (var i = 0; i < waste.Count; i++)
         {
-            Assert.AreEqual((wantedWaste[i].Class, wantedWaste[i].Team, wantedWaste[i].Model, wantedWaste[i].Currency), (waste[i].Class, waste[i].Team, waste[i].Model, waste[i].Currency));
-            Close(wantedWaste[i].GpuSeconds, waste[i].GpuSeconds, "waste seconds");
-            Close(wantedWaste[i].EnergyJoules, waste[i].EnergyJoules, "waste energy");
-            Close(wantedWaste[i].Cost, waste[i].Cost, "waste cost");
+            Assert.AreEqual((wanted[i].Class, wanted[i].Team, wanted[i].Model, wanted[i].Currency), (waste[i].Class, waste[i].Team, waste[i].Model, waste[i].Currency), what);
+            Close(wanted[i].GpuSeconds, waste[i].GpuSeconds, $"{what} waste seconds");
+            Close(wanted[i].EnergyJoules, waste[i].EnergyJoules, $"{what} waste energy");
+            Close(wanted[i].Cost, waste[i].Cost, $"{what} waste cost");
         }
     }
 
