@@ -19,8 +19,8 @@ public sealed class RequestLimitTests
         var second = await ApiCall.RunAsync(apis.Open(), chunked);
 
         Assert.IsNull(first.ProblemParameter(413));
-        Assert.IsNull(second.ProblemParameter(413));
         Assert.AreEqual("Request too large", first.Json.GetProperty("title").GetString());
+        Assert.AreEqual(200, second.Status, "a chunked header alone (a proxy may add one to a GET) is not a body; it is never read");
     }
 
     [TestMethod]

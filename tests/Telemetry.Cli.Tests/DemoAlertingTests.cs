@@ -62,7 +62,8 @@ public sealed class DemoAlertingTests
                 {
                     Nodes = 4,
                     Duration = TimeSpan.FromHours(1),
-                    Speed = 0,
+                    // Paced, so that the agents cannot outrun the consumer by more than the mock cluster keeps.
+                    Speed = 600,
                     Seed = 3,
                     Start = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero),
                     LedgerDirectory = ledger,

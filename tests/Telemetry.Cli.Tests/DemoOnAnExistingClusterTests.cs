@@ -42,7 +42,8 @@ public sealed class DemoOnAnExistingClusterTests
                 Nodes = 2,
                 GpusPerNode = 4,
                 Duration = TimeSpan.FromMinutes(10),
-                Speed = 0,
+                // Paced, so that the agents cannot outrun the consumer by more than the mock cluster keeps.
+                Speed = 600,
                 Seed = seed,
                 Start = start,
                 LedgerDirectory = ledger,

@@ -92,6 +92,9 @@ public sealed class InfluxWindowSink : IDisposable
     /// <summary>What the sink has written, dropped, retried and set aside.</summary>
     public InfluxSinkCounters Counters { get; } = new();
 
+    /// <summary>The settings it writes with (the query store reads the same server).</summary>
+    public InfluxOptions Options => _options;
+
     /// <summary>The dead-letter file.</summary>
     public InfluxDeadLetter DeadLetter => _deadLetter;
 

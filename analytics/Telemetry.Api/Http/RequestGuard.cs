@@ -7,13 +7,14 @@ namespace Telemetry.Api.Http;
 internal static class RequestGuard
 {
     /// <summary>
-    /// Refuses a request with a body or an over-long query string (413) and one with a parameter the route does not take
-    /// (400 naming it). The function key parameter is tolerated everywhere.
+    /// Refuses a request that declares a body or an over-long query string (413) and one with a parameter the route does
+    /// not take (400 naming it). The function key parameter is tolerated everywhere. A chunked request is not refused for
+    /// its header alone (a proxy in front may add one to a GET); its body is never read, and the hosts bound its size.
     /// </summary>
     /// <exception cref="ApiProblemException">The request is refused.</exception>
     public static void Check(HttpRequest request, IReadOnlyList<string> accepted)
     {
-        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+        if (request.ContentLength is > 0)
         {
             throw new ApiProblemException(ApiProblems.TooLarge("This API takes no request body; send the parameters in the query string."));
         }

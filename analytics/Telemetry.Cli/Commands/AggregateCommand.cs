@@ -26,6 +26,11 @@ internal sealed class AggregateCommand : AsyncCommand<AggregateCommand.Settings>
         [Description("InfluxDB organization (2.x); ignored by 1.x.")]
         public string? InfluxOrg { get; init; }
 
+        [CommandOption("--api-port <PORT>")]
+        [Description("Loopback port of the HTTP API (fleet, GPUs, jobs, energy, waste, alerts); 0 for a free port.")]
+        [DefaultValue(9400)]
+        public int ApiPort { get; init; } = 9400;
+
         [CommandOption("--cost <PATH>")]
         [Description("Cost configuration (sites, tariffs, PUE, carbon) as JSON, to price the windows written to InfluxDB; default: illustrative prices.")]
         public string? Cost { get; init; }
@@ -65,6 +70,7 @@ internal sealed class AggregateCommand : AsyncCommand<AggregateCommand.Settings>
                 : !DurationParser.TryParse(Window, out _) ? ValidationResult.Error($"--window '{Window}' is not a duration like 1m.")
                 : !DurationParser.TryParse(Lateness, out _) ? ValidationResult.Error($"--lateness '{Lateness}' is not a duration like 30s.")
                 : Cost is not null && !File.Exists(Cost) ? ValidationResult.Error($"--cost '{Cost}' does not exist.")
+                : ApiPort is < 0 or > 65535 ? ValidationResult.Error($"--api-port {ApiPort} is not a port (0 to 65535; 0 picks a free one).")
                 : ValidationResult.Success();
         }
     }
@@ -88,11 +94,12 @@ internal sealed class AggregateCommand : AsyncCommand<AggregateCommand.Settings>
         AggregatorOptions options;
         InfluxWindowSink? influx = null;
         AlertingHost alerting;
+        CostModel? cost;
         try
         {
             var configuration = AnalyticsConfiguration.Load(settings.Config);
             options = configuration.Aggregator(new AggregatorOptions());
-            var cost = settings.Cost is null ? null : CostModel.Load(settings.Cost);
+            cost = settings.Cost is null ? null : CostModel.Load(settings.Cost);
             alerting = AlertingHost.Create(configuration, settings.Out, loggers, cost);
             try
             {
@@ -120,6 +127,19 @@ internal sealed class AggregateCommand : AsyncCommand<AggregateCommand.Settings>
         options.Models = models;
         using var consumer = new AggregatorConsumer(settings.KafkaOptions(), options, new LedgerWriter(settings.Out), loggers, TimeProvider.System, Environment.MachineName, influx);
         alerting.Attach(consumer);
+        ApiSetup api;
+        try
+        {
+            api = await ApiSetup.StartAsync(settings.ApiPort, settings.Out, influx?.Options, cost, alerting.Pipeline, loggers, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            AnsiConsole.Console.MarkupLineInterpolated($"[red]--api-port {settings.ApiPort}:[/] {e.Message} Choose another port, or 0 for a free one.");
+            return 2;
+        }
+
+        await using var apiHost = api;
+        AnsiConsole.Console.MarkupLineInterpolated($"API on [bold]{api.Url}/api[/] (fleet, gpus, jobs/ID, energy, waste, alerts).");
         AnsiConsole.Console.MarkupLineInterpolated($"Aggregating from {settings.KafkaOptions().BootstrapServers} into [bold]{Path.GetFullPath(settings.Out)}[/]{(influx is null ? "" : $" and InfluxDB {influx.Target}")}. Ctrl+C stops.");
         var run = consumer.RunAsync(null, cancellationToken);
         while (!run.IsCompleted)

@@ -59,6 +59,19 @@ internal sealed class DemoCommand : AsyncCommand<DemoSettings>
             Influx = influx,
             Alerting = alerting,
         };
+        ApiSetup api;
+        try
+        {
+            api = await ApiSetup.StartAsync(settings.ApiPort, settings.Out, influx?.Options, null, alerting.Pipeline, loggers, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            console.MarkupLineInterpolated($"[red]--api-port {settings.ApiPort}:[/] {e.Message} Choose another port, or 0 for a free one.");
+            return 2;
+        }
+
+        await using var apiHost = api;
+        console.MarkupLineInterpolated($"API on [bold]{api.Url}/api[/] (fleet, gpus, jobs/ID, energy, waste, alerts).");
         console.MarkupLineInterpolated($"Simulating [bold]{options.Nodes} nodes × {options.GpusPerNode} GPUs[/] for {options.Duration} at {(options.Speed == 0 ? "full speed" : $"{options.Speed}× speed")} through {options.Kafka?.BootstrapServers ?? "the embedded broker"}; ledger in [bold]{Path.GetFullPath(options.LedgerDirectory)}[/]{(influx is null ? "" : $", InfluxDB {influx.Target}")}");
         var view = new ProgressView(console);
         var result = await view.RunLiveAsync(() => new DemoPipeline(loggers, TimeProvider.System).RunAsync(options, view.Update, cancellationToken)).ConfigureAwait(false);
@@ -71,6 +84,18 @@ internal sealed class DemoCommand : AsyncCommand<DemoSettings>
         {
             await File.WriteAllTextAsync(path, SummaryJson(result), cancellationToken).ConfigureAwait(false);
             console.MarkupLineInterpolated($"Summary written to [bold]{path}[/]");
+        }
+
+        if (settings.Serve)
+        {
+            console.MarkupLineInterpolated($"Serving the API on [bold]{api.Url}/api[/] over {Path.GetFullPath(options.LedgerDirectory)}; Ctrl+C stops.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
         }
 
         return result.Report.Samples is { Lost: 0 } ? 0 : 3;

@@ -7,6 +7,15 @@ namespace Telemetry.Cli.Commands;
 /// <summary>Options of <c>telemetry demo</c>.</summary>
 internal sealed class DemoSettings : SimulatedFleetSettings, IInfluxFlags
 {
+    [CommandOption("--api-port <PORT>")]
+    [Description("Loopback port of the HTTP API the demo serves while it runs (fleet, GPUs, jobs, energy, waste, alerts); 0 for a free port.")]
+    [DefaultValue(0)]
+    public int ApiPort { get; init; }
+
+    [CommandOption("--serve")]
+    [Description("Keep serving the API over the demo's ledger after the report, until Ctrl+C.")]
+    public bool Serve { get; init; }
+
     [CommandOption("--influx-url <URL>")]
     [Description("Also write every window to InfluxDB at this URL; the token comes from TELEMETRY_Influx__Token or the configuration file.")]
     public string? InfluxUrl { get; init; }
