@@ -53,7 +53,7 @@ public sealed class AlertRulesValidator : IValidateOptions<AlertRules>
             problems.Check(budget.Currency is { Length: 3 } code && code.All(char.IsAsciiLetterUpper), $"{path}:Currency",
                 $"must be an ISO 4217 code such as USD or EUR (was '{budget.Currency}')");
             problems.Check(Enum.IsDefined(budget.Period), $"{path}:Period", $"must be Day or Month");
-            problems.Check(CalendarZones.TryFind(budget.TimeZone, out _), $"{path}:TimeZone", $"must be an IANA time zone such as UTC or Europe/Paris (was '{budget.TimeZone}')");
+            problems.Check(Telemetry.Analytics.Costing.TimeZones.TryFind(budget.TimeZone, out _), $"{path}:TimeZone", $"must be an IANA time zone such as UTC or Europe/Paris (was '{budget.TimeZone}')");
             problems.Check(budget.Team is null || seen.Add((budget.Team, budget.Period)), $"{path}",
                 $"repeats the {budget.Period} budget of team '{budget.Team}'; keep one");
         }

@@ -18,7 +18,7 @@ internal sealed class EnergyBudgetRule(IList<EnergyBudgetOptions> budgets, CostM
     private const string Action =
         "Review the team's running jobs, idle allocations first (GpuAllocatedIdle alerts, the waste report); raise the budget if the spend is expected.";
 
-    private readonly Budget[] _budgets = [.. budgets.Select(b => new Budget(b, CalendarZones.TryFind(b.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc))];
+    private readonly Budget[] _budgets = [.. budgets.Select(b => new Budget(b, Telemetry.Analytics.Costing.TimeZones.TryFind(b.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc))];
 
     public void Evaluate(WindowContext context, List<Alert> firing)
     {

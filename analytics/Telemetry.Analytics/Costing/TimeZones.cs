@@ -1,8 +1,9 @@
 namespace Telemetry.Analytics.Costing;
 
 /// <summary>Time zones by IANA id, from the system's time zone database.</summary>
-internal static class TimeZones
+public static class TimeZones
 {
+    /// <summary>The zone of an IANA id such as <c>Europe/Paris</c>; false (and UTC) when the id is empty or unknown.</summary>
     public static bool TryFind(string? id, out TimeZoneInfo zone)
     {
         zone = TimeZoneInfo.Utc;
