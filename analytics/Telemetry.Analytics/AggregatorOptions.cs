@@ -15,6 +15,13 @@ public sealed class AggregatorOptions
     /// <summary>Longest interval between two samples of a GPU that power is integrated over; longer ones are gaps. Default 10 s.</summary>
     public TimeSpan MaxIntegrationGap { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How far ahead of this host's clock a sample may be. Later ones come from a node whose clock runs ahead: they are
+    /// quarantined (counted as future-dated, never merged) and do not move the watermark, so that one bad clock cannot
+    /// close every other node's windows early.
+    /// </summary>
+    public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>SM activity from which a GPU counts as busy. Default 0.05. The same as <see cref="Aggregation.WasteRules.BusySmActivity"/>.</summary>
     public double BusySmActivity
     {
@@ -54,6 +61,7 @@ public sealed class AggregatorOptions
         Check(AllowedLateness >= TimeSpan.Zero && AllowedLateness <= TimeSpan.FromDays(1), nameof(AllowedLateness), "must be between 0 and 1 day");
         Check(IdlePartitionTimeout > TimeSpan.Zero, nameof(IdlePartitionTimeout), "must be positive");
         Check(MaxIntegrationGap > TimeSpan.Zero, nameof(MaxIntegrationGap), "must be positive");
+        Check(MaxClockSkew > TimeSpan.Zero && MaxClockSkew <= TimeSpan.FromDays(1), nameof(MaxClockSkew), "must be positive and at most a day");
         Check(BusySmActivity is > 0 and < 1, nameof(BusySmActivity), "must be between 0 and 1");
         Waste.Validate();
         Check(!string.IsNullOrWhiteSpace(LedgerDirectory), nameof(LedgerDirectory), "must name a directory");

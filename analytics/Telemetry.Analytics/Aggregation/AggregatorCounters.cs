@@ -6,6 +6,7 @@ namespace Telemetry.Analytics.Aggregation;
 /// </summary>
 public sealed class AggregatorCounters
 {
+    private long _future;
     private long _received, _aggregated, _late, _invalid, _duplicate, _lateIntervals, _counterResets;
     private long _throughputEvents, _lateTokens, _allocationEvents, _windowsClosed;
 
@@ -42,6 +43,10 @@ public sealed class AggregatorCounters
     /// <summary>Windows closed.</summary>
     public long WindowsClosed => Volatile.Read(ref _windowsClosed);
 
+    /// <summary>Samples dated further ahead of this host's clock than the allowed skew: quarantined, not merged.</summary>
+    public long Future => Volatile.Read(ref _future);
+
+    internal void AddFuture() => Volatile.Write(ref _future, _future + 1);
     internal void AddReceived(long n) => Volatile.Write(ref _received, _received + n);
     internal void AddAggregated() => Volatile.Write(ref _aggregated, _aggregated + 1);
     internal void AddLate() => Volatile.Write(ref _late, _late + 1);

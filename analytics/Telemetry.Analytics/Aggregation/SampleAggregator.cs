@@ -20,6 +20,7 @@ internal sealed class SampleAggregator
     private readonly AggregatorOptions _options;
     private readonly TimeProvider _time;
     private readonly long _windowMs;
+    private readonly long _maxClockSkewMs;
     private readonly long _latenessMs;
     private readonly long _maxGapMs;
     private readonly GpuRegistry _gpus;
@@ -34,6 +35,7 @@ internal sealed class SampleAggregator
         _time = time;
         _windowMs = (long)options.WindowLength.TotalMilliseconds;
         _latenessMs = (long)options.AllowedLateness.TotalMilliseconds;
+        _maxClockSkewMs = (long)options.MaxClockSkew.TotalMilliseconds;
         _maxGapMs = (long)options.MaxIntegrationGap.TotalMilliseconds;
         _gpus = new GpuRegistry(peaks ?? options.Models ?? GpuModelPeaks.Default);
         WatermarkTracker = new Watermark(time, options.IdlePartitionTimeout);
@@ -56,7 +58,9 @@ internal sealed class SampleAggregator
     /// <param name="attributionKnown">False when the batch's node's allocation events did not arrive in time: energy no job claims is then unattributed rather than unallocated.</param>
     public void AddSamples(SampleBatch batch, SourcePartition source, long offset, bool attributionKnown = true)
     {
-        var maxFuture = _time.GetUtcNow().ToUnixTimeMilliseconds() + (long)TimeSpan.FromDays(1).TotalMilliseconds;
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var maxFuture = now + (long)TimeSpan.FromDays(1).TotalMilliseconds;
+        var maxSkewed = now + _maxClockSkewMs;
         var times = batch.Time.Values;
         var maxTime = long.MinValue;
         Counters.AddReceived(batch.Length);
@@ -66,6 +70,12 @@ internal sealed class SampleAggregator
             if (t < MinValidTime || t > maxFuture || batch.GpuUuid.GetBytes(row).IsEmpty)
             {
                 Counters.AddInvalid();
+                continue;
+            }
+
+            if (t > maxSkewed)
+            {
+                Counters.AddFuture();
                 continue;
             }
 

@@ -107,7 +107,8 @@ internal sealed class InfluxPoints(CostModel cost)
         if (pipeline is not null)
         {
             Add(new InfluxPointBuilder(InfluxSchema.Pipeline, t).Tag("instance", pipeline.Instance)
-                .Field("aggregated", pipeline.Aggregated).Field("late", pipeline.Late).Field("invalid", pipeline.Invalid).Field("lag", pipeline.Lag)
+                .Field("aggregated", pipeline.Aggregated).Field("late", pipeline.Late).Field("invalid", pipeline.Invalid)
+                .Field("duplicate", pipeline.Duplicate).Field("future", pipeline.Future).Field("lag", pipeline.Lag)
                 .Field("windows_written", pipeline.WindowsWritten).Field("points_written", pipeline.PointsWritten)
                 .Field("nonfinite_dropped", pipeline.NonFiniteDropped).Field("points_dead_lettered", pipeline.DeadLettered)
                 .Field("write_retries", pipeline.Retries).Field("write_latency_ms", pipeline.WriteLatencyMs));

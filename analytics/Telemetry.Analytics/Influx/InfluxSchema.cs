@@ -73,10 +73,10 @@ public static class InfluxSchema
     /// <summary>One point per aggregator instance per window.</summary>
     public static InfluxMeasurement Pipeline { get; } = new(
         "pipeline",
-        "The aggregator's own accounting when it wrote the window: samples aggregated, late, invalid; consumer lag; what the InfluxDB sink wrote, dropped, retried and dead-lettered.",
+        "The aggregator's own accounting when it wrote the window: samples aggregated, late, invalid, duplicate, future-dated; consumer lag; what the InfluxDB sink wrote, dropped, retried and dead-lettered.",
         ["instance"],
         [
-            I("aggregated"), I("late"), I("invalid"), I("lag"), I("windows_written"), I("points_written"),
+            I("aggregated"), I("late"), I("invalid"), I("duplicate"), I("future"), I("lag"), I("windows_written"), I("points_written"),
             I("nonfinite_dropped"), I("points_dead_lettered"), I("write_retries"), F("write_latency_ms"),
         ]);
 

@@ -7,6 +7,8 @@ namespace Telemetry.Analytics.Influx;
 /// <param name="Invalid">Samples rejected as invalid.</param>
 /// <param name="Lag">Consumer lag in messages.</param>
 /// <param name="WindowsWritten">Windows written to the ledger.</param>
+/// <param name="Duplicate">Samples seen twice (a replay), counted once.</param>
+/// <param name="Future">Samples dated too far ahead of this host's clock, quarantined.</param>
 /// <param name="PointsWritten">Points InfluxDB acknowledged (filled in by the sink).</param>
 /// <param name="NonFiniteDropped">NaN or infinite field values left out (filled in by the sink).</param>
 /// <param name="DeadLettered">Points set aside in the dead-letter file (filled in by the sink).</param>
@@ -19,6 +21,8 @@ public sealed record PipelineSnapshot(
     long Invalid,
     long Lag,
     long WindowsWritten,
+    long Duplicate = 0,
+    long Future = 0,
     long PointsWritten = 0,
     long NonFiniteDropped = 0,
     long DeadLettered = 0,

@@ -89,7 +89,7 @@ internal sealed class DemoPipeline(ILoggerFactory loggers, TimeProvider time)
         await reporting.DisposeAsync().ConfigureAwait(false);
         progress?.Invoke(Snapshot(simulation, runner, consumer, stopwatch));
 
-        var accounting = SampleAccounting.From(runner.Agents.Sum(a => a.RowsSent), consumer.Counters.Aggregated, consumer.Counters.Late, consumer.Counters.Invalid, consumer.Counters.Duplicate);
+        var accounting = SampleAccounting.From(runner.Agents.Sum(a => a.RowsSent), consumer.Counters.Aggregated, consumer.Counters.Late, consumer.Counters.Invalid, consumer.Counters.Duplicate, consumer.Counters.Future);
         var report = ReportFromLedger(options.LedgerDirectory, simulation.StartUnixMs, simulation.EndUnixMs + 1, new ReportOptions
         {
             Samples = accounting,

@@ -31,8 +31,8 @@ internal static class ReportRenderer
         RenderHealth(console, report);
         if (report.Samples is { } s)
         {
-            console.MarkupLine(Invariant, "[bold]Samples[/]: produced {0:N0} = aggregated {1:N0} + late {2:N0} + invalid {3:N0} + duplicate {4:N0} + lost {5:N0}",
-                s.Produced, s.Aggregated, s.Late, s.Invalid, s.Duplicate, s.Lost);
+            console.MarkupLine(Invariant, "[bold]Samples[/]: produced {0:N0} = aggregated {1:N0} + late {2:N0} + invalid {3:N0} + duplicate {4:N0} + future-dated {5:N0} + lost {6:N0}",
+                s.Produced, s.Aggregated, s.Late, s.Invalid, s.Duplicate, s.Future, s.Lost);
         }
     }
 

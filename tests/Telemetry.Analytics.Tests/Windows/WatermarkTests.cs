@@ -39,6 +39,23 @@ public sealed class WatermarkTests
     }
 
     [TestMethod]
+    public void ANodeWhoseClockRunsAnHourAheadIsQuarantinedAndDoesNotMoveTheWatermark()
+    {
+        var clock = Clock();
+        var aggregator = new SampleAggregator(Options, clock);
+        var now = clock.GetUtcNow() - Start;
+        TenSecondSamplesUpTo((int)now.TotalSeconds - 60).FeedTo(aggregator, Samples0);
+        new SampleRows().Add(OtherH100, At(now.TotalSeconds + 3600)).Add(OtherH100, At(now.TotalSeconds + 3610)).FeedTo(aggregator, Samples1);
+
+        var closed = aggregator.CloseReadyWindows();
+
+        Assert.AreEqual(2, aggregator.Counters.Future, "both samples an hour ahead are counted as future-dated");
+        Assert.IsLessThan(clock.GetUtcNow().ToUnixTimeMilliseconds(), aggregator.WatermarkTracker.Value, "the watermark did not jump an hour ahead");
+        Assert.IsTrue(closed.All(w => w.Gpus.All(g => g.GpuUuid != OtherH100.Uuid)), "nothing of the future-dated node was merged");
+        Assert.AreEqual(0, aggregator.Counters.Late);
+    }
+
+    [TestMethod]
     public void AnAssignedPartitionHoldsTheWatermarkBackUntilItDeliversOrGoesIdle()
     {
         var clock = Clock();
