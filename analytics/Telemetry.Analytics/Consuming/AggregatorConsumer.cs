@@ -280,9 +280,16 @@ public sealed class AggregatorConsumer : IDisposable
     private List<TopicPartitionOffset> OnAssigned(IConsumer<string, byte[]> consumer, List<TopicPartition> partitions, bool startAtEnd)
     {
         Log.Assigned(_logger, partitions);
+        var committedOffsets = Committed(consumer, partitions);
+        foreach (var (partition, committedOffset) in committedOffsets)
+        {
+            // A committed offset the log no longer holds (retention) shows up as a jump at the first message: counted as loss.
+            _handler.ExpectOffset(new SourcePartition(partition.Topic, partition.Partition.Value), committedOffset.Value);
+        }
+
         var offsets = partitions.Select(p =>
         {
-            var committed = startAtEnd ? consumer.Committed([p], TimeSpan.FromSeconds(10)).Single().Offset : Offset.Unset;
+            var committed = committedOffsets.GetValueOrDefault(p, Offset.Unset);
             var start = startAtEnd && committed == Offset.Unset
                 ? consumer.QueryWatermarkOffsets(p, TimeSpan.FromSeconds(10)).High
                 : Offset.Unset;
@@ -295,6 +302,19 @@ public sealed class AggregatorConsumer : IDisposable
 
         _assigned.TrySetResult();
         return offsets;
+    }
+
+    private Dictionary<TopicPartition, Offset> Committed(IConsumer<string, byte[]> consumer, List<TopicPartition> partitions)
+    {
+        try
+        {
+            return consumer.Committed(partitions, TimeSpan.FromSeconds(10)).ToDictionary(c => c.TopicPartition, c => c.Offset);
+        }
+        catch (KafkaException e)
+        {
+            Log.ConsumerError(_logger, e.Error.Reason);
+            return [];
+        }
     }
 
     private void OnRevoked(List<TopicPartitionOffset> partitions)

@@ -124,6 +124,19 @@ internal sealed class MessageHandler(SampleAggregator aggregator, AggregatorOpti
         return safe;
     }
 
+    /// <summary>
+    /// Sets where a partition just assigned should resume: its committed offset. If the first message read there comes
+    /// later, the messages in between are gone (retention deleted them before they were read), and they are counted as
+    /// skipped offsets and logged with their range, like any other jump.
+    /// </summary>
+    public void ExpectOffset(SourcePartition source, long committed)
+    {
+        if (committed >= 0)
+        {
+            _nextOffsets.TryAdd(source, committed);
+        }
+    }
+
     /// <summary>Forgets a partition's offsets (revoked or lost).</summary>
     public void Forget(SourcePartition source)
     {

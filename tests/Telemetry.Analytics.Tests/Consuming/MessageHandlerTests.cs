@@ -57,6 +57,27 @@ public sealed class MessageHandlerTests
     }
 
     [TestMethod]
+    public void AFirstMessageLaterThanTheCommittedOffsetCountsTheMessagesRetentionDeleted()
+    {
+        _handler.ExpectOffset(Samples0, 10);
+
+        _handler.Handle(_messages.Samples(15, new SampleRows().Add(H100, At(0)).Encode(), MessageFactory.Headers(seq: 1)));
+
+        Assert.AreEqual(5, _handler.Counters.SkippedOffsets, "offsets 10 to 14 were never read");
+        Assert.AreEqual(1, Rows.Aggregated);
+    }
+
+    [TestMethod]
+    public void WithoutACommittedOffsetTheFirstMessageIsWhereReadingStarts()
+    {
+        _handler.ExpectOffset(Samples0, -1001);
+
+        _handler.Handle(_messages.Samples(15, new SampleRows().Add(H100, At(0)).Encode(), MessageFactory.Headers(seq: 1)));
+
+        Assert.AreEqual(0, _handler.Counters.SkippedOffsets);
+    }
+
+    [TestMethod]
     public void SequenceGapOfTwoCountsTwoLostMessages()
     {
         _handler.Handle(_messages.Samples(0, new SampleRows().Add(H100, At(0)).Encode(), MessageFactory.Headers(seq: 1)));
