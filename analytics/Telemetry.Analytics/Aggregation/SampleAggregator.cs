@@ -247,20 +247,18 @@ internal sealed class SampleAggregator
         {
             if (attributionKnown)
             {
-                window.UnallocatedJoules += energy.Joules;
+                acc.UnallocatedJoules += energy.Joules;
             }
             else
             {
-                window.UnattributedJoules += energy.Joules;
+                acc.UnattributedJoules += energy.Joules;
             }
 
             return;
         }
 
         acc.AllocatedSeconds += seconds;
-        var jobAcc = window.Job(job);
-        jobAcc.Gpus.Add(gpu.Slot);
-        jobAcc.GpuModel ??= gpu.Identity.Model;
+        var jobAcc = window.Job(job).Gpu(gpu.Slot);
         jobAcc.GpuSeconds += seconds;
         jobAcc.BusyGpuSeconds += busy ? seconds : 0;
         jobAcc.EnergyJoules += energy.Joules;
@@ -325,15 +323,27 @@ internal sealed class SampleAggregator
         Counters.AddWindowClosed();
         var gpus = new List<GpuWindow>(window.Gpus.Count);
         var states = new List<GpuStateWindow>();
-        foreach (var (slot, acc) in window.Gpus.OrderBy(p => p.Key))
+        // Rows and sums in the GPUs' identity order, not the order they were first seen in: the same input in another
+        // interleaving gives the same bytes.
+        var order = window.Gpus.Keys.Select(slot => (Slot: slot, Identity: _gpus[slot].Identity))
+            .OrderBy(g => g.Identity.Node, StringComparer.Ordinal).ThenBy(g => g.Identity.Index).ThenBy(g => g.Identity.MigInstance ?? -1)
+            .ThenBy(g => g.Identity.Uuid, StringComparer.Ordinal).ToList();
+        var rank = new Dictionary<int, int>(order.Count);
+        foreach (var (slot, identity) in order)
         {
-            gpus.Add(WindowRows.Gpu(window, _gpus[slot].Identity, acc, _windowMs, _options.Waste.EnergyAgreementTolerance));
-            states.AddRange(WindowRows.States(window, _gpus[slot].Identity, acc));
+            rank[slot] = rank.Count;
+            var acc = window.Gpus[slot];
+            gpus.Add(WindowRows.Gpu(window, identity, acc, _windowMs, _options.Waste.EnergyAgreementTolerance));
+            states.AddRange(WindowRows.States(window, identity, acc));
         }
 
-        var jobs = window.Jobs.Values.OrderBy(j => j.Job.Id, StringComparer.Ordinal).Select(j => WindowRows.Job(window, j)).ToList();
+        var jobs = window.Jobs.Values.OrderBy(j => j.Job.Id, StringComparer.Ordinal)
+            .Select(j => WindowRows.Job(window, j, [.. j.PerGpu.OrderBy(p => rank.GetValueOrDefault(p.Key, int.MaxValue)).ThenBy(p => p.Key)], slot => _gpus[slot].Identity.Model))
+            .ToList();
         Timeline.Prune(window.Start - _latenessMs);
-        return new ClosedWindow(window.Start, window.End, gpus, jobs, states, WindowRows.Fleet(window, gpus, jobs));
+        var unallocated = order.Sum(g => window.Gpus[g.Slot].UnallocatedJoules);
+        var unattributed = order.Sum(g => window.Gpus[g.Slot].UnattributedJoules);
+        return new ClosedWindow(window.Start, window.End, gpus, jobs, states, WindowRows.Fleet(window, gpus, jobs, unallocated, unattributed));
     }
 
     private static long FloorDiv(long a, long b) => a >= 0 ? a / b : ((a + 1) / b) - 1;

@@ -82,15 +82,15 @@ internal static class WindowRows
         }
     }
 
-    public static FleetWindow Fleet(OpenWindow window, IReadOnlyList<GpuWindow> gpus, IReadOnlyList<JobWindow> jobs) => new(
+    public static FleetWindow Fleet(OpenWindow window, IReadOnlyList<GpuWindow> gpus, IReadOnlyList<JobWindow> jobs, double unallocatedJoules, double unattributedJoules) => new(
         window.Start,
         window.End,
         gpus.Count,
         gpus.Sum(g => (long)g.Samples),
         gpus.Sum(g => g.EnergyJoules),
         jobs.Sum(j => j.EnergyJoules),
-        window.UnallocatedJoules,
-        window.UnattributedJoules,
+        unallocatedJoules,
+        unattributedJoules,
         gpus.Sum(g => g.Gaps),
         gpus.Sum(g => g.CounterResets),
         gpus.Count(g => g.EnergyConfidence == "agree"),
@@ -98,26 +98,45 @@ internal static class WindowRows
         gpus.Count(g => g.EnergyConfidence is "counter-only" or "integral-only"),
         gpus.Count(g => g.EnergyConfidence == "gap"));
 
-    public static JobWindow Job(OpenWindow window, JobAccumulator acc) => new(
-        window.Start,
-        window.End,
-        acc.Job.Id,
-        acc.Job.User,
-        acc.Job.Team,
-        acc.GpuModel,
-        acc.Gpus.Count,
-        acc.GpuSeconds,
-        acc.BusyGpuSeconds,
-        acc.EnergyJoules,
-        acc.Tflop,
-        acc.Tokens,
-        acc.ThroughputUnit,
-        acc.TensorEnergyJoules,
-        acc.BoundSeconds[(int)WorkBound.Compute],
-        acc.BoundSeconds[(int)WorkBound.Memory],
-        acc.BoundSeconds[(int)WorkBound.Communication],
-        acc.BoundSeconds[(int)WorkBound.Mixed],
-        acc.BoundSeconds[(int)WorkBound.Unknown]);
+    /// <summary>A job's row: its per-GPU partials added up in the order given (the GPUs' identity order).</summary>
+    public static JobWindow Job(OpenWindow window, JobAccumulator acc, IReadOnlyList<KeyValuePair<int, JobGpuPartial>> partials, Func<int, string> modelOf)
+    {
+        double gpuSeconds = 0, busy = 0, energy = 0, tflop = 0, tensorEnergy = 0;
+        var bounds = new double[Enum.GetValues<WorkBound>().Length];
+        foreach (var (_, p) in partials)
+        {
+            gpuSeconds += p.GpuSeconds;
+            busy += p.BusyGpuSeconds;
+            energy += p.EnergyJoules;
+            tflop += p.Tflop;
+            tensorEnergy += p.TensorEnergyJoules;
+            for (var b = 0; b < bounds.Length; b++)
+            {
+                bounds[b] += p.BoundSeconds[b];
+            }
+        }
+
+        return new(
+            window.Start,
+            window.End,
+            acc.Job.Id,
+            acc.Job.User,
+            acc.Job.Team,
+            partials.Count > 0 ? modelOf(partials[0].Key) : null,
+            partials.Count,
+            gpuSeconds,
+            busy,
+            energy,
+            tflop,
+            acc.Tokens,
+            acc.ThroughputUnit,
+            tensorEnergy,
+            bounds[(int)WorkBound.Compute],
+            bounds[(int)WorkBound.Memory],
+            bounds[(int)WorkBound.Communication],
+            bounds[(int)WorkBound.Mixed],
+            bounds[(int)WorkBound.Unknown]);
+    }
 
     private static double? NullIfNaN(double value) => double.IsNaN(value) ? null : value;
 }

@@ -3,6 +3,12 @@ namespace Telemetry.Analytics.Windows;
 /// <summary>One GPU's partial figures in one window: sample statistics and the intervals that start in the window.</summary>
 internal sealed class GpuAccumulator
 {
+    /// <summary>Energy of this GPU's intervals no job held, by the allocation events received.</summary>
+    public double UnallocatedJoules;
+
+    /// <summary>Energy of this GPU's intervals whose node's allocation events never arrived in time.</summary>
+    public double UnattributedJoules;
+
     public int Samples;
     public Stat GpuUtil;
     public Stat SmActive;

@@ -2,19 +2,38 @@ using Telemetry.Analytics.Jobs;
 
 namespace Telemetry.Analytics.Windows;
 
-/// <summary>One job's additive partials in one window.</summary>
+/// <summary>
+/// One job's additive partials in one window, kept per GPU and added up only when the window closes, in the GPUs'
+/// identity order: the sums then do not depend on the order the partitions' messages arrived in, so a replay with
+/// another interleaving, or another instance, gives bit-identical results.
+/// </summary>
 internal sealed class JobAccumulator(JobInfo job)
 {
     public JobInfo Job { get; } = job;
-    public HashSet<int> Gpus { get; } = [];
-    public string? GpuModel { get; set; }
+    public Dictionary<int, JobGpuPartial> PerGpu { get; } = [];
+    public long Tokens;
+    public bool ReportsThroughput;
+    public string? ThroughputUnit;
+
+    public JobGpuPartial Gpu(int slot)
+    {
+        if (!PerGpu.TryGetValue(slot, out var partial))
+        {
+            partial = new JobGpuPartial();
+            PerGpu.Add(slot, partial);
+        }
+
+        return partial;
+    }
+}
+
+/// <summary>What one GPU contributed to one job in one window.</summary>
+internal sealed class JobGpuPartial
+{
     public double GpuSeconds;
     public double BusyGpuSeconds;
     public double EnergyJoules;
     public double Tflop;
     public double TensorEnergyJoules;
     public readonly double[] BoundSeconds = new double[Enum.GetValues<WorkBound>().Length];
-    public long Tokens;
-    public bool ReportsThroughput;
-    public string? ThroughputUnit;
 }

@@ -10,11 +10,6 @@ internal sealed class OpenWindow(long index, long start, long end)
 
     public long Index { get; } = index;
 
-    /// <summary>Energy of intervals no job held, by the allocation events received.</summary>
-    public double UnallocatedJoules { get; set; }
-
-    /// <summary>Energy of intervals whose node's allocation events never arrived in time: nobody can say whose it was.</summary>
-    public double UnattributedJoules { get; set; }
     public long Start { get; } = start;
     public long End { get; } = end;
 

@@ -1,0 +1,89 @@
+using Telemetry.Analytics.Aggregation;
+using Telemetry.Analytics.Tests.Support;
+using Telemetry.Analytics.Windows;
+using Telemetry.Contract.Samples;
+using static Telemetry.Analytics.Tests.Support.TestFleet;
+
+namespace Telemetry.Analytics.Tests.Aggregation;
+
+/// <summary>The same samples in another partition interleaving give bit-identical windows.</summary>
+[TestClass]
+public sealed class InterleavingTests
+{
+    private static readonly GpuIdentity[] Gpus =
+    [
+        new("node-a", "GPU-aaaaaaaa-0000-0000-0000-000000000000", 0, "NVIDIA H100 80GB HBM3"),
+        new("node-a", "GPU-aaaaaaaa-0000-0000-0000-000000000001", 1, "NVIDIA H100 80GB HBM3"),
+        new("node-b", "GPU-bbbbbbbb-0000-0000-0000-000000000000", 0, "NVIDIA H100 80GB HBM3"),
+        new("node-c", "GPU-cccccccc-0000-0000-0000-000000000000", 0, "NVIDIA H100 80GB HBM3"),
+    ];
+
+    [TestMethod]
+    public void AnotherInterleavingOfThePartitionsGivesBitIdenticalWindows()
+    {
+        var batches = Batches();
+        var inOrder = Run(batches);
+        var reversed = Run([.. batches.AsEnumerable().Reverse().GroupBy(b => b.Partition).SelectMany(g => g.Reverse())]);
+        var alternating = Run([.. batches.OrderBy(b => b.Tick).ThenByDescending(b => b.Partition)]);
+
+        foreach (var other in new[] { reversed, alternating })
+        {
+            Assert.HasCount(inOrder.Count, other);
+            for (var i = 0; i < inOrder.Count; i++)
+            {
+                CollectionAssert.AreEqual(inOrder[i].Gpus.ToList(), other[i].Gpus.ToList(), $"GPU rows of window {i}");
+                CollectionAssert.AreEqual(inOrder[i].Jobs.ToList(), other[i].Jobs.ToList(), $"job rows of window {i}");
+                CollectionAssert.AreEqual(inOrder[i].States!.ToList(), other[i].States!.ToList(), $"state rows of window {i}");
+                Assert.AreEqual(inOrder[i].Fleet, other[i].Fleet, $"fleet row of window {i}");
+            }
+        }
+
+        Assert.IsTrue(inOrder.Any(w => w.Jobs.Any(j => j.Gpus == 4)), "the job spans all four GPUs on three nodes");
+    }
+
+    private static List<ClosedWindow> Run(IReadOnlyList<(int Partition, int Tick, byte[] Rows)> batches)
+    {
+        var aggregator = new SampleAggregator(new AggregatorOptions(), Clock());
+        aggregator.AddAllocation(StartJob("job-1", 0, Gpus));
+        var offsets = new Dictionary<int, long>();
+        foreach (var (partition, _, rows) in batches)
+        {
+            var offset = offsets.GetValueOrDefault(partition);
+            offsets[partition] = offset + 1;
+            using var batch = SampleBatchCodec.Decode(rows);
+            aggregator.AddSamples(batch, new SourcePartition(Telemetry.Contract.Messages.Topics.Samples, partition), offset);
+        }
+
+        return [.. aggregator.CloseAll()];
+    }
+
+    /// <summary>Per node (partition), one batch per 10 s tick over three minutes, with power and energy that do not add up in round numbers.</summary>
+    private static List<(int Partition, int Tick, byte[] Rows)> Batches()
+    {
+        var batches = new List<(int, int, byte[])>();
+        var random = new Random(5);
+        var energy = new long[Gpus.Length];
+        for (var tick = 0; tick < 18; tick++)
+        {
+            foreach (var partition in new[] { 0, 1, 2 })
+            {
+                var rows = new SampleRows();
+                for (var g = 0; g < Gpus.Length; g++)
+                {
+                    if (Gpus[g].Node[^1] - 'a' != partition)
+                    {
+                        continue;
+                    }
+
+                    var power = 300 + (random.NextDouble() * 400);
+                    energy[g] += (long)(power * 10_000 * (1 + (random.NextDouble() / 1000)));
+                    rows.Add(Gpus[g], At(tick * 10), new Reading(GpuUtil: 90, SmActive: 0.7 + (random.NextDouble() / 10), TensorActive: 0.3 + (random.NextDouble() / 10), Power: power, EnergyMilliJoules: energy[g], SmClock: 1755, MaxSmClock: 1980));
+                }
+
+                batches.Add((partition, tick, rows.Encode()));
+            }
+        }
+
+        return batches;
+    }
+}
