@@ -89,6 +89,32 @@ internal sealed class SampleAggregator
         }
     }
 
+    /// <summary>
+    /// Forgets a partition this instance no longer owns (revoked or lost): what it contributed to the open windows is
+    /// taken back, its GPUs start afresh should it come back, and it no longer holds the watermark. The new owner
+    /// replays it from the committed offset, which lies before anything of it in an open window, so every sample is
+    /// counted once across the group.
+    /// </summary>
+    public void Forget(SourcePartition source)
+    {
+        WatermarkTracker.Remove(source);
+        var gpus = new HashSet<int>();
+        foreach (var track in _gpus.All)
+        {
+            if (track.Source == source)
+            {
+                gpus.Add(track.Slot);
+                track.Previous = null;
+                track.Source = SourcePartition.None;
+            }
+        }
+
+        foreach (var window in _open.Values)
+        {
+            window.Forget(source, gpus);
+        }
+    }
+
     /// <summary>Applies an allocation event to the timeline.</summary>
     public void AddAllocation(AllocationEvent allocation)
     {
@@ -119,7 +145,7 @@ internal sealed class SampleAggregator
             var window = Window(index);
             window.Touch(source, offset);
             var acc = window.Job(job);
-            acc.Tokens += tokens;
+            acc.AddTokens(source, tokens);
             acc.ThroughputUnit = e.Unit;
         }
 
@@ -191,6 +217,7 @@ internal sealed class SampleAggregator
             return;
         }
 
+        gpu.Source = source;
         var snapshot = SampleReadings.Snapshot(gpu, batch, row, t);
         var index = FloorDiv(t, _windowMs);
         if (index < _firstOpenIndex)

@@ -142,7 +142,7 @@ internal sealed class MessageHandler(SampleAggregator aggregator, AggregatorOpti
     {
         _nextOffsets.Remove(source);
         _openAllocations.Remove(source);
-        aggregator.WatermarkTracker.Remove(source);
+        aggregator.Forget(source);
     }
 
     private void TrackOffset(ConsumedMessage message)

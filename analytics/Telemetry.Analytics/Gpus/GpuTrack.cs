@@ -1,4 +1,5 @@
 using Telemetry.Contract.Samples;
+using Telemetry.Analytics.Windows;
 
 namespace Telemetry.Analytics.Gpus;
 
@@ -11,6 +12,9 @@ internal sealed class GpuTrack(int slot, GpuIdentity identity, GpuModelPeak? pea
 
     /// <summary>The GPU's latest sample, which opens the next interval.</summary>
     public SampleSnapshot? Previous { get; set; }
+
+    /// <summary>The partition its samples come from (a node's samples all travel in one).</summary>
+    public SourcePartition Source { get; set; } = SourcePartition.None;
 
     public long LastXid { get; set; }
     public long? LastEccDbe { get; set; }

@@ -12,15 +12,15 @@ internal static class LedgerManifest
 {
     /// <summary>The lines of a partition's manifest; none when it has no manifest yet.</summary>
     /// <exception cref="InvalidDataException">The manifest there is not one this ledger wrote.</exception>
-    public static List<ManifestEntry> ReadPartition(string partitionFolder)
+    public static List<ManifestEntry> ReadPartition(string partitionFolder, string? instance = null)
     {
-        var path = Path.Combine(partitionFolder, LedgerLayout.ManifestName);
+        var path = Path.Combine(partitionFolder, LedgerLayout.ManifestFileName(instance));
         return File.Exists(path) ? Read(path) : [];
     }
 
     /// <summary>Records a file in its partition's manifest, whose lines were <paramref name="entries"/>, replacing the
     /// file's earlier line; the manifest is rewritten atomically, and not at all when the line is already there.</summary>
-    public static void Record(string partitionFolder, List<ManifestEntry> entries, ManifestEntry entry)
+    public static void Record(string partitionFolder, List<ManifestEntry> entries, ManifestEntry entry, string? instance = null)
     {
         var index = entries.FindIndex(e => e.File == entry.File);
         if (index >= 0 && entries[index] == entry)
@@ -37,7 +37,7 @@ internal static class LedgerManifest
             entries.Add(entry);
         }
 
-        AtomicFile.Write(Path.Combine(partitionFolder, LedgerLayout.ManifestName), Format(entries));
+        AtomicFile.Write(Path.Combine(partitionFolder, LedgerLayout.ManifestFileName(instance)), Format(entries));
     }
 
     /// <summary>The manifest line for these file bytes.</summary>

@@ -36,45 +36,48 @@ internal sealed class LedgerVerifier
 
     private void VerifyPartition(string partition)
     {
-        var manifestPath = Path.Combine(partition, LedgerLayout.ManifestName);
-        var present = Directory.EnumerateFiles(partition).Where(f => f != manifestPath).ToHashSet(StringComparer.Ordinal);
+        // Every instance's manifest vouches for its own files.
+        var manifests = Directory.EnumerateFiles(partition).Where(f => LedgerLayout.IsManifest(Path.GetFileName(f))).Order(StringComparer.Ordinal).ToList();
+        var present = Directory.EnumerateFiles(partition).Where(f => !manifests.Contains(f)).ToHashSet(StringComparer.Ordinal);
         _extra.AddRange(Directory.EnumerateDirectories(partition));
-        if (!File.Exists(manifestPath))
+        if (manifests.Count == 0)
         {
             if (present.Count > 0)
             {
-                _missing.Add(manifestPath);
+                _missing.Add(Path.Combine(partition, LedgerLayout.ManifestName));
             }
 
             _extra.AddRange(present);
             return;
         }
 
-        List<ManifestEntry> entries;
-        try
+        foreach (var manifestPath in manifests)
         {
-            entries = LedgerManifest.Read(manifestPath);
-        }
-        catch (InvalidDataException)
-        {
-            _altered.Add(manifestPath);
-            _extra.AddRange(present);
-            return;
-        }
-
-        foreach (var entry in entries)
-        {
-            var path = Path.Combine(partition, entry.File);
-            if (!present.Remove(path))
+            List<ManifestEntry> entries;
+            try
             {
-                _missing.Add(path);
+                entries = LedgerManifest.Read(manifestPath);
+            }
+            catch (InvalidDataException)
+            {
+                _altered.Add(manifestPath);
                 continue;
             }
 
-            _checked++;
-            if (!Matches(path, entry))
+            foreach (var entry in entries)
             {
-                _altered.Add(path);
+                var path = Path.Combine(partition, entry.File);
+                if (!present.Remove(path))
+                {
+                    _missing.Add(path);
+                    continue;
+                }
+
+                _checked++;
+                if (!Matches(path, entry))
+                {
+                    _altered.Add(path);
+                }
             }
         }
 

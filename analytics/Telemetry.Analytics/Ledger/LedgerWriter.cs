@@ -17,11 +17,25 @@ namespace Telemetry.Analytics.Ledger;
 public sealed class LedgerWriter
 {
     /// <summary>Creates the writer; the directory is created on first write.</summary>
-    public LedgerWriter(string directory)
+    /// <param name="directory">The ledger's root.</param>
+    /// <param name="instance">
+    /// Null for the one writer of a ledger; the aggregator instance's stable name (letters, digits, '-', '_') when several
+    /// instances of one consumer group share the directory: each then writes its own window files and manifests.
+    /// </param>
+    public LedgerWriter(string directory, string? instance = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        if (instance is not null && !LedgerLayout.IsInstanceName(instance))
+        {
+            throw new ArgumentException($"Instance name '{instance}' must be 1 to 64 letters, digits, '-' or '_'.", nameof(instance));
+        }
+
         Directory = Path.GetFullPath(directory);
+        Instance = instance;
     }
+
+    /// <summary>The instance whose files this writer writes, or null for a ledger's only writer.</summary>
+    public string? Instance { get; }
 
     /// <summary>The ledger's root directory.</summary>
     public string Directory { get; }
@@ -59,12 +73,12 @@ public sealed class LedgerWriter
     private void WriteTable<T>(LedgerTable<T> table, IReadOnlyList<T> rows, long windowStartUnixMs)
     {
         var bytes = ParquetTableFile.Write(table, rows);
-        var path = Path.Combine(Directory, RelativePath(table.Name, windowStartUnixMs));
+        var path = Path.Combine(Directory, table.Name, LedgerLayout.PartitionName(windowStartUnixMs), LedgerLayout.FileName(windowStartUnixMs, Instance));
         var partition = Path.GetDirectoryName(path)!;
         System.IO.Directory.CreateDirectory(partition);
         // Read first: a manifest this ledger did not write stops the writer before it touches anything.
-        var manifest = LedgerManifest.ReadPartition(partition);
+        var manifest = LedgerManifest.ReadPartition(partition, Instance);
         AtomicFile.Write(path, bytes);
-        LedgerManifest.Record(partition, manifest, LedgerManifest.Describe(Path.GetFileName(path), bytes, rows.Count));
+        LedgerManifest.Record(partition, manifest, LedgerManifest.Describe(Path.GetFileName(path), bytes, rows.Count), Instance);
     }
 }

@@ -11,9 +11,15 @@ internal sealed class JobAccumulator(JobInfo job)
 {
     public JobInfo Job { get; } = job;
     public Dictionary<int, JobGpuPartial> PerGpu { get; } = [];
-    public long Tokens;
+
+    /// <summary>Tokens reported, by the throughput partition they came from (so that a revoked partition's can be taken back).</summary>
+    public Dictionary<SourcePartition, long> TokensBySource { get; } = [];
+
+    public long Tokens => TokensBySource.Values.Sum();
     public bool ReportsThroughput;
     public string? ThroughputUnit;
+
+    public void AddTokens(SourcePartition source, long tokens) => TokensBySource[source] = TokensBySource.GetValueOrDefault(source) + tokens;
 
     public JobGpuPartial Gpu(int slot)
     {

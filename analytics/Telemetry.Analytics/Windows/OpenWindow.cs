@@ -42,6 +42,33 @@ internal sealed class OpenWindow(long index, long start, long end)
         return acc;
     }
 
+    /// <summary>
+    /// Takes back everything a revoked partition contributed: its GPUs' rows and their parts of every job, its tokens,
+    /// its offsets. The partition's new owner rebuilds them from the committed offset.
+    /// </summary>
+    public void Forget(SourcePartition source, IReadOnlySet<int> gpusOfSource)
+    {
+        MinOffsets.Remove(source);
+        foreach (var slot in gpusOfSource)
+        {
+            _gpus.Remove(slot);
+        }
+
+        foreach (var (id, job) in _jobs.ToList())
+        {
+            foreach (var slot in gpusOfSource)
+            {
+                job.PerGpu.Remove(slot);
+            }
+
+            job.TokensBySource.Remove(source);
+            if (job.PerGpu.Count == 0 && job.TokensBySource.Count == 0)
+            {
+                _jobs.Remove(id);
+            }
+        }
+    }
+
     public void Touch(SourcePartition source, long offset)
     {
         if (source.IsNone)

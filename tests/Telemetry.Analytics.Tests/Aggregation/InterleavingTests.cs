@@ -41,6 +41,30 @@ public sealed class InterleavingTests
         Assert.IsTrue(inOrder.Any(w => w.Jobs.Any(j => j.Gpus == 4)), "the job spans all four GPUs on three nodes");
     }
 
+    [TestMethod]
+    public void ARevokedPartitionsContributionIsTakenBackFromTheOpenWindows()
+    {
+        var batches = Batches();
+        var aggregator = new SampleAggregator(new AggregatorOptions(), Clock());
+        aggregator.AddAllocation(StartJob("job-1", 0, Gpus));
+        var revoked = new SourcePartition(Telemetry.Contract.Messages.Topics.Samples, 1);
+        foreach (var (partition, _, rows) in batches)
+        {
+            using var batch = SampleBatchCodec.Decode(rows);
+            aggregator.AddSamples(batch, new SourcePartition(Telemetry.Contract.Messages.Topics.Samples, partition), 0);
+        }
+
+        aggregator.Forget(revoked);
+        var windows = aggregator.CloseAll();
+        var keptOnly = Run([.. batches.Where(b => b.Partition != 1)]);
+
+        Assert.IsTrue(windows.All(w => w.Gpus.All(g => g.Node != "node-b")), "node-b's GPU (partition 1) is gone from every window");
+        for (var i = 0; i < windows.Count; i++)
+        {
+            CollectionAssert.AreEqual(keptOnly[i].Jobs.ToList(), windows[i].Jobs.ToList(), "the job holds exactly what the kept partitions gave it");
+        }
+    }
+
     private static List<ClosedWindow> Run(IReadOnlyList<(int Partition, int Tick, byte[] Rows)> batches)
     {
         var aggregator = new SampleAggregator(new AggregatorOptions(), Clock());
