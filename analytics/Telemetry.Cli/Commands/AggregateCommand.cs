@@ -26,6 +26,10 @@ internal sealed class AggregateCommand : AsyncCommand<AggregateCommand.Settings>
         [Description("InfluxDB organization (2.x); ignored by 1.x.")]
         public string? InfluxOrg { get; init; }
 
+        [CommandOption("--instance <NAME>")]
+        [Description("This instance's stable name when several aggregators of one group share a ledger directory: each writes its own window files and manifests (letters, digits, '-', '_'). Default: the ledger's only writer.")]
+        public string? Instance { get; init; }
+
         [CommandOption("--api-port <PORT>")]
         [Description("Loopback port of the HTTP API (fleet, GPUs, jobs, energy, waste, alerts); 0 for a free port.")]
         [DefaultValue(9400)]
@@ -70,6 +74,8 @@ internal sealed class AggregateCommand : AsyncCommand<AggregateCommand.Settings>
                 : !DurationParser.TryParse(Window, out _) ? ValidationResult.Error($"--window '{Window}' is not a duration like 1m.")
                 : !DurationParser.TryParse(Lateness, out _) ? ValidationResult.Error($"--lateness '{Lateness}' is not a duration like 30s.")
                 : Cost is not null && !File.Exists(Cost) ? ValidationResult.Error($"--cost '{Cost}' does not exist.")
+                : Instance is not null && (Instance.Length is 0 or > 64 || !Instance.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+                    ? ValidationResult.Error($"--instance '{Instance}' must be 1 to 64 letters, digits, '-' or '_'.")
                 : ApiPort is < 0 or > 65535 ? ValidationResult.Error($"--api-port {ApiPort} is not a port (0 to 65535; 0 picks a free one).")
                 : ValidationResult.Success();
         }
@@ -125,7 +131,7 @@ internal sealed class AggregateCommand : AsyncCommand<AggregateCommand.Settings>
         options.WindowLength = window;
         options.AllowedLateness = lateness;
         options.Models = models;
-        using var consumer = new AggregatorConsumer(settings.KafkaOptions(), options, new LedgerWriter(settings.Out), loggers, TimeProvider.System, Environment.MachineName, influx);
+        using var consumer = new AggregatorConsumer(settings.KafkaOptions(), options, new LedgerWriter(settings.Out, settings.Instance), loggers, TimeProvider.System, settings.Instance ?? Environment.MachineName, influx);
         alerting.Attach(consumer);
         ApiSetup api;
         try
