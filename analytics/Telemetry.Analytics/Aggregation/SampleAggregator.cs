@@ -20,6 +20,7 @@ internal sealed class SampleAggregator
     private readonly AggregatorOptions _options;
     private readonly TimeProvider _time;
     private readonly long _windowMs;
+    private readonly HashSet<SourcePartition> _resuming = [];
     private readonly long _maxClockSkewMs;
     private readonly long _latenessMs;
     private readonly long _maxGapMs;
@@ -43,6 +44,12 @@ internal sealed class SampleAggregator
 
     public AggregatorCounters Counters { get; } = new();
 
+    /// <summary>
+    /// Whether the window starting at this time (Unix ms) is already in the ledger; consulted for the first batch of a
+    /// partition resumed from a committed offset (see <see cref="Resume"/>). Null: nothing is known to be written.
+    /// </summary>
+    public Func<long, bool>? AlreadyWritten { get; set; }
+
     public AllocationTimeline Timeline { get; } = new();
 
     public Watermark WatermarkTracker { get; }
@@ -61,6 +68,8 @@ internal sealed class SampleAggregator
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var maxFuture = now + (long)TimeSpan.FromDays(1).TotalMilliseconds;
         var maxSkewed = now + _maxClockSkewMs;
+        var resuming = _resuming.Remove(source) && AlreadyWritten is not null;
+        Dictionary<long, bool>? written = resuming ? [] : null;
         var times = batch.Time.Values;
         var maxTime = long.MinValue;
         Counters.AddReceived(batch.Length);
@@ -77,6 +86,22 @@ internal sealed class SampleAggregator
             {
                 Counters.AddFuture();
                 continue;
+            }
+
+            if (written is not null)
+            {
+                var start = FloorDiv(t, _windowMs) * _windowMs;
+                if (!written.TryGetValue(start, out var already))
+                {
+                    already = AlreadyWritten!(start);
+                    written[start] = already;
+                }
+
+                if (already)
+                {
+                    Counters.AddDuplicate();
+                    continue;
+                }
             }
 
             AddRow(batch, row, t, source, offset, attributionKnown);
@@ -114,6 +139,14 @@ internal sealed class SampleAggregator
             window.Forget(source, gpus);
         }
     }
+
+    /// <summary>
+    /// Marks a partition as resumed from a committed offset. Its first batch is the one the committed offset points at,
+    /// which can straddle a window already written (offsets move only past written windows, but one message can feed
+    /// two windows): its rows in windows the ledger already has are replays, counted as duplicates and not merged, so
+    /// that a restart or a new owner never writes such a window again with part of its rows.
+    /// </summary>
+    public void Resume(SourcePartition source) => _resuming.Add(source);
 
     /// <summary>Applies an allocation event to the timeline.</summary>
     public void AddAllocation(AllocationEvent allocation)

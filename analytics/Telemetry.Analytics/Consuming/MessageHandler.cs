@@ -134,6 +134,7 @@ internal sealed class MessageHandler(SampleAggregator aggregator, AggregatorOpti
         if (committed >= 0)
         {
             _nextOffsets.TryAdd(source, committed);
+            aggregator.Resume(source);
         }
     }
 

@@ -87,6 +87,82 @@ public sealed class AggregatorConsumerTests
         Assert.IsGreaterThan(0L, second.Messages.SkippedOffsets, "the messages retention deleted between the committed offset and the first one read are counted");
     }
 
+    [TestMethod]
+    public async Task AnAggregatorKilledMidWindowAndRestartedWritesTheSameLedgerAsACleanRun()
+    {
+        using var clean = new TempDirectory();
+        using var restarted = new TempDirectory();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        using var broker = EmbeddedBroker.Start();
+        foreach (var topic in Topics.All)
+        {
+            broker.CreateTopic(topic, 1);
+        }
+
+        var kafka = new KafkaOptions { BootstrapServers = broker.BootstrapServers };
+        using (var producer = new ProducerBuilder<string, byte[]>(kafka.ProducerConfig("test-agent")).Build())
+        {
+            // Twelve batches of five samples 10 s apart: every batch of 50 s straddles a minute boundary now and then.
+            var energy = 0L;
+            for (var batch = 0; batch < 12; batch++)
+            {
+                var rows = new SampleRows();
+                for (var i = 0; i < 5; i++)
+                {
+                    var second = (batch * 50) + (i * 10);
+                    energy += 4_000_000 + (second * 1_000);
+                    rows.Add(H100, At(second), new Reading(Power: 400 + second, EnergyMilliJoules: energy, SmActive: 0.5));
+                }
+
+                await ProduceAsync(producer, rows.Encode(), MessageFactory.Headers(seq: batch + 1, rows: 5, allocSeq: 0), timeout.Token);
+            }
+        }
+
+        // The real clock: the empty throughput partition must go idle (after 1 s) for windows to close while running.
+        var cleanOptions = new AggregatorOptions { GroupId = "clean-" + Guid.NewGuid().ToString("N"), IdlePartitionTimeout = TimeSpan.FromSeconds(1) };
+        using (var consumer = new AggregatorConsumer(kafka, cleanOptions, new LedgerWriter(clean.Path), NullLoggerFactory.Instance, TimeProvider.System, "clean"))
+        {
+            await consumer.RunAsync(() => consumer.Messages.Consumed == 12, timeout.Token);
+        }
+
+        var options = new AggregatorOptions { GroupId = "restarted-" + Guid.NewGuid().ToString("N"), IdlePartitionTimeout = TimeSpan.FromSeconds(1) };
+        using (var killed = new AggregatorConsumer(kafka, options, new LedgerWriter(restarted.Path), NullLoggerFactory.Instance, TimeProvider.System, "killed"))
+        {
+            // Stopped without finishing, windows still open: only offsets past written windows were stored.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
+            var running = killed.RunAsync(null, stop.Token);
+            while (killed.Messages.Consumed < 7 || killed.WindowsWritten < 3)
+            {
+                await Task.Delay(20, timeout.Token);
+            }
+
+            await stop.CancelAsync();
+            await running;
+        }
+
+        using (var resumed = new AggregatorConsumer(kafka, options, new LedgerWriter(restarted.Path), NullLoggerFactory.Instance, TimeProvider.System, "resumed"))
+        {
+            // It read on from the committed offset: finished once it has read something and then nothing more for 2 s.
+            var last = (Consumed: 0L, At: TimeProvider.System.GetTimestamp());
+            await resumed.RunAsync(
+                () =>
+                {
+                    if (resumed.Messages.Consumed != last.Consumed)
+                    {
+                        last = (resumed.Messages.Consumed, TimeProvider.System.GetTimestamp());
+                    }
+
+                    return last.Consumed > 0 && TimeProvider.System.GetElapsedTime(last.At) > TimeSpan.FromSeconds(2);
+                },
+                timeout.Token);
+            Assert.IsGreaterThan(0L, resumed.Counters.Duplicate, "the straddling message's rows of the written window were replays");
+        }
+
+        var expected = new LedgerReader(clean.Path).GpuWindows().ToList();
+        var actual = new LedgerReader(restarted.Path).GpuWindows().ToList();
+        CollectionAssert.AreEqual(expected, actual, "every window, with every row, as a clean run wrote it");
+    }
+
     private static async Task ProduceAsync(IProducer<string, byte[]> producer, byte[] value, Headers headers, CancellationToken cancellationToken) =>
         await producer.ProduceAsync(Topics.Samples, new Message<string, byte[]> { Key = H100.Node, Value = value, Headers = headers }, cancellationToken);
 }
