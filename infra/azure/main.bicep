@@ -127,7 +127,8 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   }
 }
 
-var keyVaultReference = 'SecretUri=${vault.properties.vaultUri}secrets'
+// Key Vault references name a secret without a version: the app reads its latest version (refreshed within a day).
+var secrets = '${vault.properties.vaultUri}secrets'
 
 var hostSettings = [
   { name: 'FUNCTIONS_EXTENSION_VERSION', value: '~4' }
@@ -146,7 +147,7 @@ var appSettings = concat(
   empty(influxUrl) ? [] : [
     { name: 'Influx__Url', value: influxUrl }
     { name: 'Influx__Bucket', value: influxBucket }
-    { name: 'Influx__Token', value: '@Microsoft.KeyVault(${keyVaultReference}/${influxTokenSecretName}/)' }
+    { name: 'Influx__Token', value: '@Microsoft.KeyVault(SecretUri=${secrets}/${influxTokenSecretName}/)' }
   ],
   // The outbox is on the share beside the ledger, so pending deliveries survive a new instance; not in the ledger's
   // own webhook-outbox, which is the aggregator's.
@@ -156,7 +157,7 @@ var appSettings = concat(
   alertingEnabled ? flatten(map(range(0, length(webhooks)), i => [
     { name: 'Alerting__Webhooks__${i}__Name', value: webhooks[i].name }
     { name: 'Alerting__Webhooks__${i}__Url', value: webhooks[i].url }
-    { name: 'Alerting__Webhooks__${i}__Secret', value: '@Microsoft.KeyVault(${keyVaultReference}/${webhooks[i].secretName}/)' }
+    { name: 'Alerting__Webhooks__${i}__Secret', value: '@Microsoft.KeyVault(SecretUri=${secrets}/${webhooks[i].secretName}/)' }
   ])) : []
 )
 
