@@ -10,8 +10,8 @@ namespace Telemetry.Infra.Tests.Checks;
 /// </summary>
 internal static partial class BicepCheck
 {
-    // Read by the Functions host and App Service, not by our code.
-    private static readonly HashSet<string> Platform = new(StringComparer.Ordinal)
+    /// <summary>App settings read by the Functions host and App Service, not by our code.</summary>
+    public static readonly HashSet<string> Platform = new(StringComparer.Ordinal)
     {
         "FUNCTIONS_EXTENSION_VERSION", "FUNCTIONS_WORKER_RUNTIME", "AzureWebJobsStorage", "AzureWebJobsStorage__accountName",
         "WEBSITE_CONTENTAZUREFILECONNECTIONSTRING", "WEBSITE_CONTENTSHARE", "APPLICATIONINSIGHTS_CONNECTION_STRING", "WEBSITE_RUN_FROM_PACKAGE",

@@ -11,6 +11,7 @@ internal static class KubernetesManifests
     /// <summary>
     /// The containers of our images in the workloads of <paramref name="text"/>. A container is ours when its image, or
     /// for a patch without an image its workload's name, is <c>telemetry-NAME</c> with an infra/docker/NAME.Dockerfile.
+    /// A variable a patch deletes (<c>$patch: delete</c>) is not set.
     /// </summary>
     public static IEnumerable<Container> Containers(string name, string text)
     {
@@ -38,7 +39,7 @@ internal static class KubernetesManifests
                     dockerfile,
                     List(container.Get("command")),
                     List(container.Get("args")),
-                    [.. container.Get("env").Items().Select(e => e.Get("name").Text() ?? "")]);
+                    [.. container.Get("env").Items().Where(e => e.Get("$patch").Text() != "delete").Select(e => e.Get("name").Text() ?? "")]);
             }
         }
     }
