@@ -20,6 +20,7 @@ internal sealed class SampleAggregator
     private readonly AggregatorOptions _options;
     private readonly TimeProvider _time;
     private readonly long _windowMs;
+    private readonly Dictionary<long, bool> _writtenBefore = [];
     private readonly HashSet<SourcePartition> _resuming = [];
     private readonly long _maxClockSkewMs;
     private readonly long _latenessMs;
@@ -45,8 +46,9 @@ internal sealed class SampleAggregator
     public AggregatorCounters Counters { get; } = new();
 
     /// <summary>
-    /// Whether the window starting at this time (Unix ms) is already in the ledger; consulted for the first batch of a
-    /// partition resumed from a committed offset (see <see cref="Resume"/>). Null: nothing is known to be written.
+    /// Whether this instance already wrote the window starting at this time (Unix ms) to the ledger, in an earlier run.
+    /// Such a window is closed for good: a row for it counts as late (or, in the batch a resumed partition starts with,
+    /// as a replay), and the window is never written again with part of its rows. Null: nothing was written before.
     /// </summary>
     public Func<long, bool>? AlreadyWritten { get; set; }
 
@@ -68,8 +70,7 @@ internal sealed class SampleAggregator
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var maxFuture = now + (long)TimeSpan.FromDays(1).TotalMilliseconds;
         var maxSkewed = now + _maxClockSkewMs;
-        var resuming = _resuming.Remove(source) && AlreadyWritten is not null;
-        Dictionary<long, bool>? written = resuming ? [] : null;
+        var replay = _resuming.Remove(source);
         var times = batch.Time.Values;
         var maxTime = long.MinValue;
         Counters.AddReceived(batch.Length);
@@ -88,23 +89,8 @@ internal sealed class SampleAggregator
                 continue;
             }
 
-            if (written is not null)
-            {
-                var start = FloorDiv(t, _windowMs) * _windowMs;
-                if (!written.TryGetValue(start, out var already))
-                {
-                    already = AlreadyWritten!(start);
-                    written[start] = already;
-                }
 
-                if (already)
-                {
-                    Counters.AddDuplicate();
-                    continue;
-                }
-            }
-
-            AddRow(batch, row, t, source, offset, attributionKnown);
+            AddRow(batch, row, t, source, offset, attributionKnown, replay);
             maxTime = Math.Max(maxTime, t);
         }
 
@@ -143,10 +129,12 @@ internal sealed class SampleAggregator
     /// <summary>
     /// Marks a partition as resumed from a committed offset. Its first batch is the one the committed offset points at,
     /// which can straddle a window already written (offsets move only past written windows, but one message can feed
-    /// two windows): its rows in windows the ledger already has are replays, counted as duplicates and not merged, so
-    /// that a restart or a new owner never writes such a window again with part of its rows.
+    /// two windows): its rows in windows already written are replays, counted as duplicates rather than late.
     /// </summary>
     public void Resume(SourcePartition source) => _resuming.Add(source);
+
+    /// <summary>The resumed partition's first message is not the committed one (retention deleted it): no replay to expect.</summary>
+    public void EndResume(SourcePartition source) => _resuming.Remove(source);
 
     /// <summary>Applies an allocation event to the timeline.</summary>
     public void AddAllocation(AllocationEvent allocation)
@@ -169,7 +157,7 @@ internal sealed class SampleAggregator
                 ? e.Count - assigned
                 : (long)((decimal)e.Count * (pieceEnd - Math.Max(start, index * _windowMs)) / (end - start));
             assigned += tokens;
-            if (index < _firstOpenIndex)
+            if (index < _firstOpenIndex || WrittenBefore(index))
             {
                 Counters.AddLateTokens(tokens);
                 continue;
@@ -241,7 +229,7 @@ internal sealed class SampleAggregator
         return lowest;
     }
 
-    private void AddRow(SampleBatch batch, int row, long t, SourcePartition source, long offset, bool attributionKnown)
+    private void AddRow(SampleBatch batch, int row, long t, SourcePartition source, long offset, bool attributionKnown, bool replay)
     {
         var gpu = _gpus.Resolve(batch, row);
         if (gpu.Previous is { } previous && t <= previous.Time)
@@ -253,9 +241,17 @@ internal sealed class SampleAggregator
         gpu.Source = source;
         var snapshot = SampleReadings.Snapshot(gpu, batch, row, t);
         var index = FloorDiv(t, _windowMs);
-        if (index < _firstOpenIndex)
+        if (index < _firstOpenIndex || WrittenBefore(index))
         {
-            Counters.AddLate();
+            if (replay && index >= _firstOpenIndex)
+            {
+                Counters.AddDuplicate();
+            }
+            else
+            {
+                Counters.AddLate();
+            }
+
             gpu.Previous = snapshot;
             return;
         }
@@ -275,8 +271,9 @@ internal sealed class SampleAggregator
     private void AddInterval(GpuTrack gpu, in SampleSnapshot start, in SampleSnapshot end, SourcePartition source, long offset, bool attributionKnown)
     {
         var startIndex = FloorDiv(start.Time, _windowMs);
-        if (startIndex < _firstOpenIndex)
+        if (startIndex < _firstOpenIndex || WrittenBefore(startIndex))
         {
+            // The interval belongs to a window already written (here, or by this instance before a restart).
             Counters.AddLateInterval();
             return;
         }
@@ -404,6 +401,23 @@ internal sealed class SampleAggregator
         var unallocated = order.Sum(g => window.Gpus[g.Slot].UnallocatedJoules);
         var unattributed = order.Sum(g => window.Gpus[g.Slot].UnattributedJoules);
         return new ClosedWindow(window.Start, window.End, gpus, jobs, states, WindowRows.Fleet(window, gpus, jobs, unallocated, unattributed));
+    }
+
+    /// <summary>Whether a window not open here was written by this instance in an earlier run (asked once per window).</summary>
+    private bool WrittenBefore(long index)
+    {
+        if (AlreadyWritten is null || _open.ContainsKey(index))
+        {
+            return false;
+        }
+
+        if (!_writtenBefore.TryGetValue(index, out var written))
+        {
+            written = AlreadyWritten(index * _windowMs);
+            _writtenBefore[index] = written;
+        }
+
+        return written;
     }
 
     private static long FloorDiv(long a, long b) => a >= 0 ? a / b : ((a + 1) / b) - 1;

@@ -50,8 +50,7 @@ public sealed class AggregatorConsumer : IDisposable
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = loggers.CreateLogger<AggregatorConsumer>();
         _handler = new MessageHandler(new SampleAggregator(options, time), options, time, _logger);
-        var reader = new LedgerReader(_ledger.Directory);
-        _handler.Aggregator.AlreadyWritten = start => reader.Files(LedgerSchemas.GpuWindows.Name, start, start + 1).Count > 0;
+        _handler.Aggregator.AlreadyWritten = _ledger.HasWindow;
         _outbox = new WindowOutbox(_ledger, influx, () => new PipelineSnapshot(clientId, Counters.Aggregated, Counters.Late, Counters.Invalid, Messages.Lag, _ledger.WindowsWritten, Counters.Duplicate, Counters.Future), _logger, time);
         _consumer = new ConsumerBuilder<string, byte[]>(kafka.ConsumerConfig(options.GroupId, clientId))
             .WithLogging(_logger)

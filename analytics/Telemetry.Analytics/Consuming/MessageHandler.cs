@@ -151,6 +151,7 @@ internal sealed class MessageHandler(SampleAggregator aggregator, AggregatorOpti
         if (_nextOffsets.TryGetValue(message.Source, out var expected) && message.Offset > expected)
         {
             var skipped = message.Offset - expected;
+            aggregator.EndResume(message.Source);
             Counters.AddSkippedOffsets(skipped);
             Log.OffsetJump(logger, message.Source.ToString(), expected, message.Offset, skipped);
         }

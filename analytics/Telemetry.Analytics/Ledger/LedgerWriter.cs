@@ -63,6 +63,10 @@ public sealed class LedgerWriter
         WindowsWritten++;
     }
 
+    /// <summary>Whether this writer (this instance) has written the window starting at this time, in this run or an earlier one.</summary>
+    public bool HasWindow(long windowStartUnixMs) =>
+        File.Exists(Path.Combine(Directory, LedgerSchemas.GpuWindows.Name, LedgerLayout.PartitionName(windowStartUnixMs), LedgerLayout.FileName(windowStartUnixMs, Instance)));
+
     /// <summary>The file name of the window starting at this time: <c>20260301T000000Z.parquet</c>.</summary>
     public static string FileName(long windowStartUnixMs) => LedgerLayout.FileName(windowStartUnixMs);
 

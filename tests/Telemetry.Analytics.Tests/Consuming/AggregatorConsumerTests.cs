@@ -79,7 +79,8 @@ public sealed class AggregatorConsumerTests
             await ProduceAsync(producer, filler, MessageFactory.Headers(seq: seq, rows: 0, allocSeq: 0), timeout.Token);
         }
 
-        await ProduceAsync(producer, new SampleRows().Add(H100, At(10)).Encode(), MessageFactory.Headers(seq: 122, rows: 1, allocSeq: 0), timeout.Token);
+        // In a window the first run never saw (its own window at 0 s is written and closed for good).
+        await ProduceAsync(producer, new SampleRows().Add(H100, At(120)).Encode(), MessageFactory.Headers(seq: 122, rows: 1, allocSeq: 0), timeout.Token);
         using var second = new AggregatorConsumer(kafka, options, new LedgerWriter(ledgerDirectory.Path), NullLoggerFactory.Instance, Clock(), "second");
         await second.RunAsync(() => second.Counters.Aggregated == 1, timeout.Token);
 
