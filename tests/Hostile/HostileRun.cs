@@ -7,7 +7,7 @@ namespace Telemetry.Hostile;
 /// <summary>
 /// How the hostile-input properties run: how many inputs, and the guard against a hang. The guard is deliberately
 /// generous (parsing is bounded by the parsers' size limits, not by a clock); it only turns a hang into a failure.
-/// Set <c>CsCheck_Iter</c> (or <c>CsCheck_Time</c>, in seconds) for a longer run than the default.
+/// Set <c>CsCheck_Iter</c> for a longer run than the default, and <c>CsCheck_Seed</c> to replay a failure.
 /// </summary>
 internal static class HostileRun
 {
