@@ -46,7 +46,7 @@ public static class GpuModelPeaks
         for (var i = 0; i < (models?.Count ?? 0); i++)
         {
             var m = models![i];
-            if (string.IsNullOrWhiteSpace(m.Match) || m.PeakDenseBf16Tflops is <= 0 or > 100_000 || m.MaxSmClockMhz is <= 0 or > 10_000)
+            if (m is null || string.IsNullOrWhiteSpace(m.Match) || m.PeakDenseBf16Tflops is <= 0 or > 100_000 || m.MaxSmClockMhz is <= 0 or > 10_000)
             {
                 throw new InvalidDataException($"GPU model table '{path}' [{i}]: match must be set, peak_dense_bf16_tflops in (0, 100000], max_sm_clock_mhz in (0, 10000].");
             }

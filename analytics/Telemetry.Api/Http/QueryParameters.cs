@@ -113,6 +113,12 @@ internal sealed class QueryParameters(IQueryCollection query)
     {
         var from = Time("from");
         var to = Time("to") ?? time.GetUtcNow();
+        if (from is null && to - DateTimeOffset.MinValue < ApiDefaults.Range)
+        {
+            // The default from would fall before the first instant a DateTimeOffset can hold.
+            throw new InvalidQueryException($"to must be at least {ApiDefaults.Range.TotalHours:0} hours after 0001-01-01 when from is left out (got {Show(to)}).", "to");
+        }
+
         var range = new TimeRange(from ?? to - ApiDefaults.Range, to);
         if (range.To <= range.From)
         {

@@ -54,12 +54,15 @@ public sealed class SampleBatch : IDisposable
     /// <summary>The column of the field with this catalog ordinal, or null when the batch lacks it.</summary>
     public IArrowArray? Field(int ordinal) => _fields[ordinal];
 
-    /// <summary>Reads one field value as a double; false when the column is absent or the value is null.</summary>
+    /// <summary>
+    /// Reads one field value as a double; false when the column is absent, the value is null, or it is a NaN or an
+    /// infinity, which a sender may write but which is no reading (one would poison every mean and sum it joins).
+    /// </summary>
     public bool TryGetValue(int ordinal, int row, out double value)
     {
         switch (_fields[ordinal])
         {
-            case FloatArray f when f.IsValid(row):
+            case FloatArray f when f.IsValid(row) && float.IsFinite(f.Values[row]):
                 value = f.Values[row];
                 return true;
             case Int64Array l when l.IsValid(row):

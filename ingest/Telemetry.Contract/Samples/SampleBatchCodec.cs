@@ -50,6 +50,8 @@ public static class SampleBatchCodec
                 throw new SampleDecodeException(SampleDecodeError.TooLarge, $"Batch of {batch.Length} rows exceeds the bound of {maxRows} rows.");
             }
 
+            ArrowColumnBounds.Check(batch);
+
             var result = new SampleBatch(batch, Validate(batch.Schema, batch));
             batch = null;
             return result;
@@ -65,6 +67,7 @@ public static class SampleBatchCodec
         RecordBatch? first = null;
         try
         {
+            ArrowIpcMetadata.Check(payload.Span);
             using var reader = new ArrowStreamReader(payload);
             first = reader.ReadNextRecordBatch()
                 ?? throw new SampleDecodeException(SampleDecodeError.BatchCount, "The Arrow stream holds no record batch.");

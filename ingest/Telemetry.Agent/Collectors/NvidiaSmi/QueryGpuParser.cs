@@ -8,7 +8,9 @@ namespace Telemetry.Agent.Collectors.NvidiaSmi;
 /// Turns <c>nvidia-smi --query-gpu</c> CSV into readings, one per GPU row: either <c>csv,noheader,nounits</c> output
 /// with the columns in the order asked for, or <c>csv</c> output whose header line (<c>power.draw [W]</c>) names the
 /// columns and whose values carry units (<c>69.85 W</c>). A notice or other text where a number belongs becomes null
-/// and is counted as a blank; a row that cannot be read is skipped and counted as <c>parse</c>.
+/// and is counted as a blank; a row that cannot be read is skipped and counted as <c>parse</c>, and so is a row whose
+/// UUID an earlier row already gave (nvidia-smi prints each GPU once, so a repeat is garbled output, and two readings of
+/// one GPU at one time would be counted twice downstream).
 /// </summary>
 internal sealed class QueryGpuParser(string node, CollectorCounters counters)
 {
@@ -43,11 +45,12 @@ internal sealed class QueryGpuParser(string node, CollectorCounters counters)
         var columns = fields.Select(QueryGpuFields.Resolve).ToArray();
         var readings = new List<GpuReading>();
         var cells = new List<string>();
+        var uuids = new HashSet<string>(StringComparer.Ordinal);
         string? rejected = null;
         foreach (var line in lines)
         {
             var reading = CsvCells.TrySplit(line, cells) && cells.Count == columns.Length ? Read(columns, cells) : null;
-            if (reading is null)
+            if (reading is null || !uuids.Add(reading.Gpu.Uuid))
             {
                 counters.Error("parse");
                 rejected ??= line;

@@ -1,0 +1,1 @@
+return Telemetry.Fuzz.FuzzCommand.Run(args, Console.Out);
