@@ -52,6 +52,12 @@ internal sealed class SampleAggregator
     /// </summary>
     public Func<long, bool>? AlreadyWritten { get; set; }
 
+    /// <summary>
+    /// Whether any instance sharing the ledger wrote the window starting at this time; consulted only for the batch a
+    /// resumed partition starts with, whose rows in such a window were counted by the partition's previous owner.
+    /// </summary>
+    public Func<long, bool>? WrittenByAnyInstance { get; set; }
+
     public AllocationTimeline Timeline { get; } = new();
 
     public Watermark WatermarkTracker { get; }
@@ -241,7 +247,8 @@ internal sealed class SampleAggregator
         gpu.Source = source;
         var snapshot = SampleReadings.Snapshot(gpu, batch, row, t);
         var index = FloorDiv(t, _windowMs);
-        if (index < _firstOpenIndex || WrittenBefore(index))
+        var replayed = replay && !_open.ContainsKey(index) && WrittenByAnyInstance?.Invoke(index * _windowMs) == true;
+        if (index < _firstOpenIndex || WrittenBefore(index) || replayed)
         {
             if (replay && index >= _firstOpenIndex)
             {
@@ -253,6 +260,7 @@ internal sealed class SampleAggregator
             }
 
             gpu.Previous = snapshot;
+            gpu.PreviousReplayed = replayed;
             return;
         }
 
@@ -265,13 +273,14 @@ internal sealed class SampleAggregator
         }
 
         gpu.Previous = snapshot;
+        gpu.PreviousReplayed = false;
         Counters.AddAggregated();
     }
 
     private void AddInterval(GpuTrack gpu, in SampleSnapshot start, in SampleSnapshot end, SourcePartition source, long offset, bool attributionKnown)
     {
         var startIndex = FloorDiv(start.Time, _windowMs);
-        if (startIndex < _firstOpenIndex || WrittenBefore(startIndex))
+        if (startIndex < _firstOpenIndex || WrittenBefore(startIndex) || (gpu.PreviousReplayed && !_open.ContainsKey(startIndex)))
         {
             // The interval belongs to a window already written (here, or by this instance before a restart).
             Counters.AddLateInterval();

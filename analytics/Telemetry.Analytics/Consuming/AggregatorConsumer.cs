@@ -51,6 +51,8 @@ public sealed class AggregatorConsumer : IDisposable
         _logger = loggers.CreateLogger<AggregatorConsumer>();
         _handler = new MessageHandler(new SampleAggregator(options, time), options, time, _logger);
         _handler.Aggregator.AlreadyWritten = _ledger.HasWindow;
+        var reader = new LedgerReader(_ledger.Directory);
+        _handler.Aggregator.WrittenByAnyInstance = start => reader.Files(LedgerSchemas.GpuWindows.Name, start, start + 1).Count > 0;
         _outbox = new WindowOutbox(_ledger, influx, () => new PipelineSnapshot(clientId, Counters.Aggregated, Counters.Late, Counters.Invalid, Messages.Lag, _ledger.WindowsWritten, Counters.Duplicate, Counters.Future), _logger, time);
         _consumer = new ConsumerBuilder<string, byte[]>(kafka.ConsumerConfig(options.GroupId, clientId))
             .WithLogging(_logger)
@@ -156,6 +158,12 @@ public sealed class AggregatorConsumer : IDisposable
         catch (KafkaException e) when (e.Error.Code == ErrorCode.Local_NoOffset)
         {
             // Nothing stored since the last commit.
+        }
+        catch (KafkaException e)
+        {
+            // A rebalance under way (an illegal generation, say): the stored offsets are committed by the next commit,
+            // or the partition's new owner replays from the last committed offset, which is safe either way.
+            Log.ConsumerError(_logger, e.Error.Reason);
         }
     }
 
