@@ -164,6 +164,61 @@ public sealed class AggregatorConsumerTests
         CollectionAssert.AreEqual(expected, actual, "every window, with every row, as a clean run wrote it");
     }
 
+    [TestMethod]
+    public async Task WhileTheLedgerCannotBeWrittenOffsetsStayAndConsumptionPausesAndEveryWindowLandsAfterwards()
+    {
+        using var root = new TempDirectory();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        using var broker = EmbeddedBroker.Start();
+        foreach (var topic in Topics.All)
+        {
+            broker.CreateTopic(topic, 1);
+        }
+
+        var kafka = new KafkaOptions { BootstrapServers = broker.BootstrapServers };
+        using var producer = new ProducerBuilder<string, byte[]>(kafka.ProducerConfig("test-agent")).Build();
+        for (var batch = 0; batch < 6; batch++)
+        {
+            var rows = new SampleRows();
+            for (var i = 0; i < 6; i++)
+            {
+                rows.Add(H100, At((batch * 60) + (i * 10)), new Reading(Power: 500, SmActive: 0.5));
+            }
+
+            await ProduceAsync(producer, rows.Encode(), MessageFactory.Headers(seq: batch + 1, rows: 6, allocSeq: 0), timeout.Token);
+        }
+
+        // The ledger's directory is a file: nothing can be written there.
+        Directory.CreateDirectory(root.Path);
+        var ledger = Path.Combine(root.Path, "ledger");
+        await File.WriteAllTextAsync(ledger, "not a directory", timeout.Token);
+        var options = new AggregatorOptions { GroupId = "aggregator-" + Guid.NewGuid().ToString("N"), IdlePartitionTimeout = TimeSpan.FromSeconds(1) };
+        using var consumer = new AggregatorConsumer(kafka, options, new LedgerWriter(ledger), NullLoggerFactory.Instance, TimeProvider.System, "blocked");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
+        var running = consumer.RunAsync(() => consumer.PendingWindows == 0 && consumer.WindowsWritten >= 5 && consumer.Messages.Consumed == 8, stop.Token);
+        while (consumer.PendingWindows == 0)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2), timeout.Token);
+        var heldWhileBlocked = consumer.PendingWindows;
+        var consumedWhileBlocked = consumer.Messages.Consumed;
+        await ProduceAsync(producer, new SampleRows().Add(H100, At(400)).Encode(), MessageFactory.Headers(seq: 7, rows: 1, allocSeq: 0), timeout.Token);
+        await ProduceAsync(producer, new SampleRows().Add(H100, At(500)).Encode(), MessageFactory.Headers(seq: 8, rows: 1, allocSeq: 0), timeout.Token);
+        await Task.Delay(TimeSpan.FromSeconds(2), timeout.Token);
+        Assert.AreEqual(consumedWhileBlocked, consumer.Messages.Consumed, "consumption paused while windows were held");
+        Assert.AreEqual(0, consumer.WindowsWritten);
+
+        File.Delete(ledger);
+        await running;
+
+        Assert.IsGreaterThan(0, heldWhileBlocked);
+        Assert.AreEqual(0, consumer.PendingWindows);
+        var written = new LedgerReader(ledger).GpuWindows().ToList();
+        Assert.AreEqual(6 * 6 + 2, written.Sum(g => g.Samples), "every sample in a written window once");
+    }
+
     private static async Task ProduceAsync(IProducer<string, byte[]> producer, byte[] value, Headers headers, CancellationToken cancellationToken) =>
         await producer.ProduceAsync(Topics.Samples, new Message<string, byte[]> { Key = H100.Node, Value = value, Headers = headers }, cancellationToken);
 }
