@@ -60,6 +60,20 @@ public sealed class DemoPipelineTests
     }
 
     [TestMethod]
+    public void EveryAgentsSamplesBalanceOnTheirOwn()
+    {
+        Assert.HasCount(8, _result.Agents, "one agent per node");
+        foreach (var agent in _result.Agents)
+        {
+            Assert.IsGreaterThan(0L, agent.Produced, agent.AgentId);
+            Assert.AreEqual(agent.Produced, agent.Received.Total + agent.Lost, agent.AgentId);
+            Assert.AreEqual(0L, agent.Lost, $"{agent.AgentId}: produced {agent.Produced}, received {agent.Received}");
+        }
+
+        Assert.AreEqual(_result.Report.Samples!.Aggregated, _result.Agents.Sum(a => a.Received.Aggregated), "the agents' terms add up to the fleet's");
+    }
+
+    [TestMethod]
     public void TokensMatchTheTruthExactly()
     {
         var inference = _result.Truth.Values.Where(t => t.Tokens > 0).ToList();

@@ -6,6 +6,12 @@ namespace Telemetry.Analytics.Consuming;
 public sealed class ConsumerCounters
 {
     private readonly ConcurrentDictionary<string, long> _bad = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AgentSamples> _byAgent = new(StringComparer.Ordinal);
+
+    /// <summary>Per agent (its agent-id header), where its sample rows went here.</summary>
+    public IReadOnlyDictionary<string, AgentSamples> SamplesByAgent => _byAgent;
+
+    internal void AddAgentSamples(string agent, AgentSamples samples) => _byAgent.AddOrUpdate(agent, samples, (_, known) => known.Plus(samples));
     private long _consumed, _lostMessages, _duplicateMessages, _parked, _attributionTimeouts, _skippedOffsets, _lag;
 
     /// <summary>Messages consumed, every topic.</summary>

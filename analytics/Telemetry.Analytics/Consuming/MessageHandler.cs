@@ -227,14 +227,15 @@ internal sealed class MessageHandler(SampleAggregator aggregator, AggregatorOpti
 
     private void Aggregate(ConsumedMessage message, bool attributionKnown = true)
     {
-        if (message.Value is null)
-        {
-            Bad(message, "empty", "the message has no value");
-            return;
-        }
-
+        var before = Terms();
         try
         {
+            if (message.Value is null)
+            {
+                Bad(message, "empty", "the message has no value");
+                return;
+            }
+
             using var batch = SampleBatchCodec.Decode(message.Value);
             aggregator.AddSamples(batch, message.Source, message.Offset, attributionKnown);
         }
@@ -242,6 +243,19 @@ internal sealed class MessageHandler(SampleAggregator aggregator, AggregatorOpti
         {
             Bad(message, Cause(e.Error), e.Message);
         }
+        finally
+        {
+            // Per agent: what this message's rows came to, so that each agent's samples can be balanced on their own.
+            var after = Terms();
+            Counters.AddAgentSamples(message.Text(MessageHeaders.AgentId) ?? "", new AgentSamples(
+                after.Aggregated - before.Aggregated, after.Late - before.Late, after.Invalid - before.Invalid, after.Duplicate - before.Duplicate, after.Future - before.Future));
+        }
+    }
+
+    private AgentSamples Terms()
+    {
+        var c = aggregator.Counters;
+        return new AgentSamples(c.Aggregated, c.Late, c.Invalid, c.Duplicate, c.Future);
     }
 
     private void HandleAllocation(ConsumedMessage message, string agent)

@@ -77,6 +77,8 @@ internal sealed class DemoCommand : AsyncCommand<DemoSettings>
         var result = await view.RunLiveAsync(() => new DemoPipeline(loggers, TimeProvider.System).RunAsync(options, view.Update, cancellationToken)).ConfigureAwait(false);
 
         ReportRenderer.Render(console, result.Report, result.Truth.ToDictionary(t => t.Key, t => t.Value.EnergyJoules / 3.6e6));
+        var unbalanced = result.Agents.Where(a => a.Lost != 0).ToList();
+        console.MarkupLineInterpolated($"Per agent: {result.Agents.Count} agents, {(unbalanced.Count == 0 ? "every one's samples accounted for" : $"{unbalanced.Count} with samples lost ({string.Join(", ", unbalanced.Select(a => $"{a.AgentId}: {a.Lost:N0}"))})")}.");
         var open = alerting.Pipeline.Open;
         console.MarkupLineInterpolated($"Alerts firing at the end: {open.Count}{(open.Count == 0 ? "" : " (" + string.Join(", ", open.GroupBy(a => a.Name).Select(g => $"{g.Key} ×{g.Count()}")) + ")")}; webhooks configured: {alerting.Webhooks}.");
         console.MarkupLineInterpolated($"Simulator's truth: fleet energy {result.FleetEnergyTruthKwh:N2} kWh. Finished in {result.Elapsed.TotalSeconds:N1} s.");
@@ -116,6 +118,23 @@ internal sealed class DemoCommand : AsyncCommand<DemoSettings>
             };
         }
 
+        var agents = new JsonArray();
+        foreach (var agent in result.Agents)
+        {
+            agents.Add(new JsonObject
+            {
+                ["agent"] = agent.AgentId,
+                ["produced"] = agent.Produced,
+                ["aggregated"] = agent.Received.Aggregated,
+                ["late"] = agent.Received.Late,
+                ["invalid"] = agent.Received.Invalid,
+                ["duplicate"] = agent.Received.Duplicate,
+                ["future"] = agent.Received.Future,
+                ["lost"] = agent.Lost,
+            });
+        }
+
+        node["samples_by_agent"] = agents;
         node["simulator_truth"] = new JsonObject { ["fleet_energy_kwh"] = result.FleetEnergyTruthKwh, ["jobs"] = jobs };
         return node.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }

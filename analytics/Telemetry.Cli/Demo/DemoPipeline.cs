@@ -96,7 +96,11 @@ internal sealed class DemoPipeline(ILoggerFactory loggers, TimeProvider time)
             Waste = options.Analytics?.WasteEpisodes() ?? new WasteEpisodeRules(),
             Health = options.Analytics?.Health() ?? new Telemetry.Analytics.Health.HealthOptions(),
         });
-        return new DemoResult(report, simulation.Truth, simulation.FleetEnergyMilliJoules / 3.6e9, stopwatch.Elapsed);
+        var none = new AgentSamples(0, 0, 0, 0, 0);
+        var agents = runner.Agents
+            .Select(a => new AgentBalance(a.AgentId, a.RowsSent, consumer.Messages.SamplesByAgent.GetValueOrDefault(a.AgentId) ?? none))
+            .ToList();
+        return new DemoResult(report, simulation.Truth, simulation.FleetEnergyMilliJoules / 3.6e9, stopwatch.Elapsed) { Agents = agents };
     }
 
     /// <summary>The report of the ledger's windows that overlap [from, to).</summary>
