@@ -54,7 +54,7 @@ public sealed class ScaleOutTests
             Assert.IsGreaterThanOrEqualTo(2, writers, "partitions moved between instances: more than one wrote windows");
             var single = new LedgerReader(one).GpuWindows().ToList();
             var shared = new LedgerReader(three).GpuWindows().ToList();
-            Assert.HasCount(single.Count, shared, "every GPU window once");
+            Assert.HasCount(single.Count, shared, $"every GPU window once (one instance: {single.Count}, three: {shared.Count}, distinct: {shared.Select(g => (g.WindowStart, g.GpuUuid)).Distinct().Count()})");
             var byKey = shared.ToDictionary(g => (g.WindowStart, g.GpuUuid));
             foreach (var expected in single)
             {
@@ -116,8 +116,10 @@ public sealed class ScaleOutTests
                             quiet = (consumer.Messages.Consumed, TimeProvider.System.GetTimestamp());
                         }
 
+                        // Stable: everyone joined, every partition of the three topics owned by someone, and nothing read for 4 s.
                         var allJoined = consumers.Count == instances.Length;
-                        return allJoined && TimeProvider.System.GetElapsedTime(Math.Max(quiet.At, lastJoin)) > TimeSpan.FromSeconds(4);
+                        return allJoined && consumers.Sum(c => c.AssignedPartitions) == 3 * 8
+                            && TimeProvider.System.GetElapsedTime(Math.Max(quiet.At, lastJoin)) > TimeSpan.FromSeconds(4);
                     },
                     cancellationToken));
                 await Task.Delay(TimeSpan.FromSeconds(1.5), cancellationToken);

@@ -67,6 +67,9 @@ public sealed class AggregatorConsumer : IDisposable
     /// <summary>Completes once the group has assigned this consumer its partitions.</summary>
     public Task Assigned => _assigned.Task;
 
+    /// <summary>Partitions assigned to this member of the group now.</summary>
+    public int AssignedPartitions => _consumer.Assignment.Count;
+
     /// <summary>Row accounting.</summary>
     public AggregatorCounters Counters => _handler.Aggregator.Counters;
 

@@ -162,6 +162,19 @@ public sealed class AggregatorConsumerTests
         var expected = new LedgerReader(clean.Path).GpuWindows().ToList();
         var actual = new LedgerReader(restarted.Path).GpuWindows().ToList();
         CollectionAssert.AreEqual(expected, actual, "every window, with every row, as a clean run wrote it");
+
+        // Killed after writing but before committing: the whole stream comes again (a new group reads from the start).
+        var manifests = Directory.EnumerateFiles(clean.Path, "_manifest*.jsonl", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
+        var replayOptions = new AggregatorOptions { GroupId = "replay-" + Guid.NewGuid().ToString("N"), IdlePartitionTimeout = TimeSpan.FromSeconds(1) };
+        using (var replay = new AggregatorConsumer(kafka, replayOptions, new LedgerWriter(clean.Path), NullLoggerFactory.Instance, TimeProvider.System, "replay"))
+        {
+            await replay.RunAsync(() => replay.Messages.Consumed == 12, timeout.Token);
+            Assert.AreEqual(0, replay.Counters.Aggregated, "every row belongs to a window already written");
+            Assert.AreEqual(60, replay.Counters.Late + replay.Counters.Duplicate);
+        }
+
+        CollectionAssert.AreEqual(manifests, Directory.EnumerateFiles(clean.Path, "_manifest*.jsonl", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList(), "no window rewritten: every file's checksum as before");
+        CollectionAssert.AreEqual(expected, new LedgerReader(clean.Path).GpuWindows().ToList());
     }
 
     [TestMethod]
