@@ -335,6 +335,20 @@ public sealed class AggregatorConsumer : IDisposable
         if (_outbox.Flush(CancellationToken.None, now: true))
         {
             StoreSafeOffsets();
+            // Commit now, not at the next auto-commit: the partitions' new owner starts from the committed offset, and
+            // an older one would make it read again rows of windows already written here.
+            try
+            {
+                _consumer.Commit();
+            }
+            catch (KafkaException e) when (e.Error.Code == ErrorCode.Local_NoOffset)
+            {
+                // Nothing stored since the last commit.
+            }
+            catch (KafkaException e)
+            {
+                Log.ConsumerError(_logger, e.Error.Reason);
+            }
         }
 
         foreach (var partition in partitions)
