@@ -21,6 +21,7 @@ internal sealed class SampleAggregator
     private readonly TimeProvider _time;
     private readonly long _windowMs;
     private readonly Dictionary<long, bool> _writtenBefore = [];
+    private readonly Dictionary<long, bool> _writtenByAny = [];
     private readonly HashSet<SourcePartition> _resuming = [];
     private readonly long _maxClockSkewMs;
     private readonly long _latenessMs;
@@ -137,7 +138,13 @@ internal sealed class SampleAggregator
     /// which can straddle a window already written (offsets move only past written windows, but one message can feed
     /// two windows): its rows in windows already written are replays, counted as duplicates rather than late.
     /// </summary>
-    public void Resume(SourcePartition source) => _resuming.Add(source);
+    public void Resume(SourcePartition source)
+    {
+        _resuming.Add(source);
+
+        // Other instances may have written windows since the last resume: ask the ledger afresh for this batch.
+        _writtenByAny.Clear();
+    }
 
     /// <summary>The resumed partition's first message is not the committed one (retention deleted it): no replay to expect.</summary>
     public void EndResume(SourcePartition source) => _resuming.Remove(source);
@@ -247,7 +254,7 @@ internal sealed class SampleAggregator
         gpu.Source = source;
         var snapshot = SampleReadings.Snapshot(gpu, batch, row, t);
         var index = FloorDiv(t, _windowMs);
-        var replayed = replay && !_open.ContainsKey(index) && WrittenByAnyInstance?.Invoke(index * _windowMs) == true;
+        var replayed = replay && Written(index, WrittenByAnyInstance, _writtenByAny);
         if (index < _firstOpenIndex || WrittenBefore(index) || replayed)
         {
             if (replay && index >= _firstOpenIndex)
@@ -413,17 +420,20 @@ internal sealed class SampleAggregator
     }
 
     /// <summary>Whether a window not open here was written by this instance in an earlier run (asked once per window).</summary>
-    private bool WrittenBefore(long index)
+    private bool WrittenBefore(long index) => Written(index, AlreadyWritten, _writtenBefore);
+
+    /// <summary>Whether a window not open here is in the ledger by <paramref name="ask"/>'s measure, asked once per window.</summary>
+    private bool Written(long index, Func<long, bool>? ask, Dictionary<long, bool> known)
     {
-        if (AlreadyWritten is null || _open.ContainsKey(index))
+        if (ask is null || _open.ContainsKey(index))
         {
             return false;
         }
 
-        if (!_writtenBefore.TryGetValue(index, out var written))
+        if (!known.TryGetValue(index, out var written))
         {
-            written = AlreadyWritten(index * _windowMs);
-            _writtenBefore[index] = written;
+            written = ask(index * _windowMs);
+            known[index] = written;
         }
 
         return written;

@@ -65,11 +65,11 @@ public sealed class InfluxWindowSink : IDisposable
         }
 
         _write = _client.GetWriteApiAsync();
-        _retry = new ResiliencePipelineBuilder { TimeProvider = time }
+        _retry = options.MaxRetries == 0 ? ResiliencePipeline.Empty : new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
-                MaxRetryAttempts = Math.Max(options.MaxRetries, 1),
+                MaxRetryAttempts = options.MaxRetries,
                 Delay = options.RetryDelay,
                 MaxDelay = options.MaxRetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
@@ -83,10 +83,6 @@ public sealed class InfluxWindowSink : IDisposable
                 },
             })
             .Build();
-        if (options.MaxRetries == 0)
-        {
-            _retry = ResiliencePipeline.Empty;
-        }
     }
 
     /// <summary>What the sink has written, dropped, retried and set aside.</summary>
