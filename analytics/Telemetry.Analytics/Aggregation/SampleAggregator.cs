@@ -21,8 +21,8 @@ internal sealed class SampleAggregator
     private readonly TimeProvider _time;
     private readonly long _windowMs;
     private readonly Dictionary<long, bool> _writtenBefore = [];
-    private readonly Dictionary<long, bool> _writtenByAny = [];
-    private readonly HashSet<SourcePartition> _resuming = [];
+    private readonly Dictionary<long, IReadOnlyDictionary<SourcePartition, long>> _writtenSources = [];
+    private (long Index, SourcePartition Source, long? Offset) _lastWrittenUpTo = (long.MinValue, SourcePartition.None, null);
     private readonly long _maxClockSkewMs;
     private readonly long _latenessMs;
     private readonly long _maxGapMs;
@@ -54,10 +54,14 @@ internal sealed class SampleAggregator
     public Func<long, bool>? AlreadyWritten { get; set; }
 
     /// <summary>
-    /// Whether any instance sharing the ledger wrote the window starting at this time; consulted only for the batch a
-    /// resumed partition starts with, whose rows in such a window were counted by the partition's previous owner.
+    /// For the window starting at this time (Unix ms), the highest offset of each Kafka partition whose data a window in
+    /// the ledger already holds, whichever instance wrote it (this one in an earlier run included). Such a window is
+    /// closed for good for that partition's rows: those of messages up to that offset were counted by its writer and
+    /// count here as duplicates, later ones as late. This is what keeps a partition that moved to this instance, or a
+    /// restart, from writing a GPU's window twice, whatever offset the consumer resumed from. Asked once per window, and
+    /// afresh after every assignment. Null: nothing is in the ledger but what this instance writes now.
     /// </summary>
-    public Func<long, bool>? WrittenByAnyInstance { get; set; }
+    public Func<long, IReadOnlyDictionary<SourcePartition, long>>? WrittenSources { get; set; }
 
     public AllocationTimeline Timeline { get; } = new();
 
@@ -77,7 +81,6 @@ internal sealed class SampleAggregator
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var maxFuture = now + (long)TimeSpan.FromDays(1).TotalMilliseconds;
         var maxSkewed = now + _maxClockSkewMs;
-        var replay = _resuming.Remove(source);
         var times = batch.Time.Values;
         var maxTime = long.MinValue;
         Counters.AddReceived(batch.Length);
@@ -97,7 +100,7 @@ internal sealed class SampleAggregator
             }
 
 
-            AddRow(batch, row, t, source, offset, attributionKnown, replay);
+            AddRow(batch, row, t, source, offset, attributionKnown);
             maxTime = Math.Max(maxTime, t);
         }
 
@@ -134,20 +137,14 @@ internal sealed class SampleAggregator
     }
 
     /// <summary>
-    /// Marks a partition as resumed from a committed offset. Its first batch is the one the committed offset points at,
-    /// which can straddle a window already written (offsets move only past written windows, but one message can feed
-    /// two windows): its rows in windows already written are replays, counted as duplicates rather than late.
+    /// A partition was assigned: its previous owner may have written windows with its data since the ledger was last
+    /// asked, so <see cref="WrittenSources"/> is asked afresh.
     /// </summary>
-    public void Resume(SourcePartition source)
+    public void Reassigned()
     {
-        _resuming.Add(source);
-
-        // Other instances may have written windows since the last resume: ask the ledger afresh for this batch.
-        _writtenByAny.Clear();
+        _writtenSources.Clear();
+        _lastWrittenUpTo = (long.MinValue, SourcePartition.None, null);
     }
-
-    /// <summary>The resumed partition's first message is not the committed one (retention deleted it): no replay to expect.</summary>
-    public void EndResume(SourcePartition source) => _resuming.Remove(source);
 
     /// <summary>Applies an allocation event to the timeline.</summary>
     public void AddAllocation(AllocationEvent allocation)
@@ -170,7 +167,7 @@ internal sealed class SampleAggregator
                 ? e.Count - assigned
                 : (long)((decimal)e.Count * (pieceEnd - Math.Max(start, index * _windowMs)) / (end - start));
             assigned += tokens;
-            if (index < _firstOpenIndex || WrittenBefore(index))
+            if (index < _firstOpenIndex || WrittenBefore(index) || WrittenUpTo(index, source) is not null)
             {
                 Counters.AddLateTokens(tokens);
                 continue;
@@ -242,7 +239,7 @@ internal sealed class SampleAggregator
         return lowest;
     }
 
-    private void AddRow(SampleBatch batch, int row, long t, SourcePartition source, long offset, bool attributionKnown, bool replay)
+    private void AddRow(SampleBatch batch, int row, long t, SourcePartition source, long offset, bool attributionKnown)
     {
         var gpu = _gpus.Resolve(batch, row);
         if (gpu.Previous is { } previous && t <= previous.Time)
@@ -254,10 +251,11 @@ internal sealed class SampleAggregator
         gpu.Source = source;
         var snapshot = SampleReadings.Snapshot(gpu, batch, row, t);
         var index = FloorDiv(t, _windowMs);
-        var replayed = replay && Written(index, WrittenByAnyInstance, _writtenByAny);
-        if (index < _firstOpenIndex || WrittenBefore(index) || replayed)
+        var writtenUpTo = index >= _firstOpenIndex ? WrittenUpTo(index, source) : null;
+        if (writtenUpTo is not null || index < _firstOpenIndex || WrittenBefore(index))
         {
-            if (replay && index >= _firstOpenIndex)
+            // A replayed message the window's writer already counted, or a row that came after its window was written.
+            if (offset <= writtenUpTo)
             {
                 Counters.AddDuplicate();
             }
@@ -267,7 +265,6 @@ internal sealed class SampleAggregator
             }
 
             gpu.Previous = snapshot;
-            gpu.PreviousReplayed = replayed;
             return;
         }
 
@@ -280,16 +277,15 @@ internal sealed class SampleAggregator
         }
 
         gpu.Previous = snapshot;
-        gpu.PreviousReplayed = false;
         Counters.AddAggregated();
     }
 
     private void AddInterval(GpuTrack gpu, in SampleSnapshot start, in SampleSnapshot end, SourcePartition source, long offset, bool attributionKnown)
     {
         var startIndex = FloorDiv(start.Time, _windowMs);
-        if (startIndex < _firstOpenIndex || WrittenBefore(startIndex) || (gpu.PreviousReplayed && !_open.ContainsKey(startIndex)))
+        if (startIndex < _firstOpenIndex || WrittenBefore(startIndex) || WrittenUpTo(startIndex, source) is not null)
         {
-            // The interval belongs to a window already written (here, or by this instance before a restart).
+            // The interval belongs to a window already written (here, elsewhere, or by this instance before a restart).
             Counters.AddLateInterval();
             return;
         }
@@ -416,27 +412,61 @@ internal sealed class SampleAggregator
         Timeline.Prune(window.Start - _latenessMs);
         var unallocated = order.Sum(g => window.Gpus[g.Slot].UnallocatedJoules);
         var unattributed = order.Sum(g => window.Gpus[g.Slot].UnattributedJoules);
-        return new ClosedWindow(window.Start, window.End, gpus, jobs, states, WindowRows.Fleet(window, gpus, jobs, unallocated, unattributed));
+        var sources = window.MinOffsets
+            .Select(m => new WindowSource(window.Start, window.End, m.Key.Topic, m.Key.Partition, m.Value, window.MaxOffsets[m.Key]))
+            .OrderBy(m => m.Topic, StringComparer.Ordinal).ThenBy(m => m.Partition).ToList();
+        foreach (var cached in _writtenSources.Keys.Where(i => i <= window.Index).ToList())
+        {
+            _writtenSources.Remove(cached);
+        }
+
+        return new ClosedWindow(window.Start, window.End, gpus, jobs, states, WindowRows.Fleet(window, gpus, jobs, unallocated, unattributed), sources);
     }
 
     /// <summary>Whether a window not open here was written by this instance in an earlier run (asked once per window).</summary>
-    private bool WrittenBefore(long index) => Written(index, AlreadyWritten, _writtenBefore);
-
-    /// <summary>Whether a window not open here is in the ledger by <paramref name="ask"/>'s measure, asked once per window.</summary>
-    private bool Written(long index, Func<long, bool>? ask, Dictionary<long, bool> known)
+    private bool WrittenBefore(long index)
     {
-        if (ask is null || _open.ContainsKey(index))
+        if (AlreadyWritten is null || _open.ContainsKey(index))
         {
             return false;
         }
 
-        if (!known.TryGetValue(index, out var written))
+        if (!_writtenBefore.TryGetValue(index, out var written))
         {
-            written = ask(index * _windowMs);
-            known[index] = written;
+            written = AlreadyWritten(index * _windowMs);
+            _writtenBefore[index] = written;
         }
 
         return written;
+    }
+
+    /// <summary>
+    /// The highest offset of this partition whose data a window in the ledger at this index already holds, or null when
+    /// no written window holds any of it (see <see cref="WrittenSources"/>). Open here or not: a window this instance
+    /// has open can have been written elsewhere with the rows of a partition that has since moved here.
+    /// </summary>
+    private long? WrittenUpTo(long index, SourcePartition source)
+    {
+        if (WrittenSources is null || source.IsNone)
+        {
+            return null;
+        }
+
+        // Rows of one batch mostly fall in one window: the last answer is kept at hand.
+        if (_lastWrittenUpTo.Index == index && _lastWrittenUpTo.Source == source)
+        {
+            return _lastWrittenUpTo.Offset;
+        }
+
+        if (!_writtenSources.TryGetValue(index, out var sources))
+        {
+            sources = WrittenSources(index * _windowMs);
+            _writtenSources[index] = sources;
+        }
+
+        long? offset = sources.TryGetValue(source, out var last) ? last : null;
+        _lastWrittenUpTo = (index, source, offset);
+        return offset;
     }
 
     private static long FloorDiv(long a, long b) => a >= 0 ? a / b : ((a + 1) / b) - 1;

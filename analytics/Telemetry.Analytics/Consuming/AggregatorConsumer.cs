@@ -52,7 +52,7 @@ public sealed class AggregatorConsumer : IDisposable
         _handler = new MessageHandler(new SampleAggregator(options, time), options, time, _logger);
         _handler.Aggregator.AlreadyWritten = _ledger.HasWindow;
         var reader = new LedgerReader(_ledger.Directory);
-        _handler.Aggregator.WrittenByAnyInstance = start => reader.Files(LedgerSchemas.GpuWindows.Name, start, start + 1).Count > 0;
+        _handler.Aggregator.WrittenSources = reader.WrittenOffsets;
         _outbox = new WindowOutbox(_ledger, influx, () => new PipelineSnapshot(clientId, Counters.Aggregated, Counters.Late, Counters.Invalid, Messages.Lag, _ledger.WindowsWritten, Counters.Duplicate, Counters.Future), _logger, time);
         _consumer = new ConsumerBuilder<string, byte[]>(kafka.ConsumerConfig(options.GroupId, clientId))
             .WithLogging(_logger)
@@ -312,6 +312,7 @@ public sealed class AggregatorConsumer : IDisposable
             _handler.Aggregator.WatermarkTracker.Expect(new SourcePartition(partition.Topic, partition.Partition.Value));
         }
 
+        _handler.Aggregator.Reassigned();
         _assigned.TrySetResult();
         return offsets;
     }

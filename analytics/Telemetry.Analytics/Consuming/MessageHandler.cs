@@ -134,7 +134,6 @@ internal sealed class MessageHandler(SampleAggregator aggregator, AggregatorOpti
         if (committed >= 0)
         {
             _nextOffsets.TryAdd(source, committed);
-            aggregator.Resume(source);
         }
     }
 
@@ -151,7 +150,6 @@ internal sealed class MessageHandler(SampleAggregator aggregator, AggregatorOpti
         if (_nextOffsets.TryGetValue(message.Source, out var expected) && message.Offset > expected)
         {
             var skipped = message.Offset - expected;
-            aggregator.EndResume(message.Source);
             Counters.AddSkippedOffsets(skipped);
             Log.OffsetJump(logger, message.Source.ToString(), expected, message.Offset, skipped);
         }

@@ -16,9 +16,6 @@ internal sealed class GpuTrack(int slot, GpuIdentity identity, GpuModelPeak? pea
     /// <summary>The partition its samples come from (a node's samples all travel in one).</summary>
     public SourcePartition Source { get; set; } = SourcePartition.None;
 
-    /// <summary>Whether <see cref="Previous"/> was a replayed row (already counted by whoever wrote its window).</summary>
-    public bool PreviousReplayed { get; set; }
-
     public long LastXid { get; set; }
     public long? LastEccDbe { get; set; }
     public long? LastUncorrectableRemappedRows { get; set; }

@@ -36,6 +36,28 @@ public sealed class LedgerReader(string directory)
     /// <summary>The fleet window rows of the windows that start in [<paramref name="fromUnixMs"/>, <paramref name="toUnixMs"/>).</summary>
     public IEnumerable<FleetWindow> FleetWindows(long fromUnixMs, long toUnixMs) => Read(LedgerSchemas.FleetWindows, fromUnixMs, toUnixMs);
 
+    /// <summary>
+    /// The Kafka partitions and offset ranges that the windows starting in [<paramref name="fromUnixMs"/>,
+    /// <paramref name="toUnixMs"/>) were built from, by every instance that wrote them.
+    /// </summary>
+    public IEnumerable<WindowSource> WindowSources(long fromUnixMs, long toUnixMs) => Read(LedgerSchemas.WindowSources, fromUnixMs, toUnixMs);
+
+    /// <summary>
+    /// Per Kafka partition, the highest offset whose data the windows starting at this time hold, over every instance
+    /// that wrote one: what a window in the ledger already counted of each partition.
+    /// </summary>
+    public IReadOnlyDictionary<SourcePartition, long> WrittenOffsets(long windowStartUnixMs)
+    {
+        var offsets = new Dictionary<SourcePartition, long>();
+        foreach (var source in WindowSources(windowStartUnixMs, windowStartUnixMs + 1))
+        {
+            var key = new SourcePartition(source.Topic, source.Partition);
+            offsets[key] = Math.Max(source.LastOffset, offsets.GetValueOrDefault(key, long.MinValue));
+        }
+
+        return offsets;
+    }
+
     /// <summary>The window files of a table, oldest first.</summary>
     public IReadOnlyList<string> Files(string table) => Files(table, long.MinValue, long.MaxValue);
 

@@ -125,6 +125,19 @@ internal static class LedgerSchemas
         V.Int32(b, "counter_resets", i), V.Int32(b, "gpus_agreeing", i), V.Int32(b, "gpus_disagreeing", i), V.Int32(b, "gpus_single_source", i),
         V.Int32(b, "gpus_with_gaps", i)));
 
+    public static LedgerTable<WindowSource> WindowSources { get; } = new("window-sources",
+    [
+        ColumnSpec<WindowSource>.Time("window_start", r => r.WindowStart),
+        ColumnSpec<WindowSource>.Time("window_end", r => r.WindowEnd),
+        ColumnSpec<WindowSource>.Text("topic", r => r.Topic),
+        ColumnSpec<WindowSource>.Int32("partition", r => r.Partition),
+        ColumnSpec<WindowSource>.Int64("first_offset", r => r.FirstOffset),
+        ColumnSpec<WindowSource>.Int64("last_offset", r => r.LastOffset),
+    ],
+    (b, i) => new WindowSource(
+        V.Time(b, "window_start", i), V.Time(b, "window_end", i), V.Text(b, "topic", i), V.Int32(b, "partition", i),
+        V.Int64(b, "first_offset", i), V.Int64(b, "last_offset", i)));
+
     private static GpuWindow ReadGpu(Apache.Arrow.RecordBatch b, int i) => new(
         V.Time(b, "window_start", i),
         V.Time(b, "window_end", i),

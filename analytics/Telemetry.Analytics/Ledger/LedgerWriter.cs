@@ -60,6 +60,12 @@ public sealed class LedgerWriter
         {
             WriteTable(LedgerSchemas.FleetWindows, [fleet], window.Start);
         }
+
+        if (window.Sources is { Count: > 0 } sources)
+        {
+            WriteTable(LedgerSchemas.WindowSources, sources, window.Start);
+        }
+
         WindowsWritten++;
     }
 

@@ -7,4 +7,5 @@ namespace Telemetry.Analytics.Windows;
 /// <param name="Jobs">One row per job active in the window.</param>
 /// <param name="States">Per GPU, the seconds and energy in each state.</param>
 /// <param name="Fleet">The fleet's totals, with the energy conservation terms.</param>
-public sealed record ClosedWindow(long Start, long End, IReadOnlyList<GpuWindow> Gpus, IReadOnlyList<JobWindow> Jobs, IReadOnlyList<GpuStateWindow>? States = null, FleetWindow? Fleet = null);
+/// <param name="Sources">The Kafka partitions and offset ranges the window was built from, by topic and partition.</param>
+public sealed record ClosedWindow(long Start, long End, IReadOnlyList<GpuWindow> Gpus, IReadOnlyList<JobWindow> Jobs, IReadOnlyList<GpuStateWindow>? States = null, FleetWindow? Fleet = null, IReadOnlyList<WindowSource>? Sources = null);

@@ -2,7 +2,7 @@ using Telemetry.Analytics.Jobs;
 
 namespace Telemetry.Analytics.Windows;
 
-/// <summary>A window still accepting data: accumulators per GPU slot and per job, and the earliest offset per source that fed it.</summary>
+/// <summary>A window still accepting data: accumulators per GPU slot and per job, and the range of offsets per source that fed it.</summary>
 internal sealed class OpenWindow(long index, long start, long end)
 {
     private readonly Dictionary<int, GpuAccumulator> _gpus = [];
@@ -15,6 +15,9 @@ internal sealed class OpenWindow(long index, long start, long end)
 
     /// <summary>Per source partition, the lowest message offset that contributed; replay must start there.</summary>
     public Dictionary<SourcePartition, long> MinOffsets { get; } = [];
+
+    /// <summary>Per source partition, the highest message offset that contributed: the ledger records the range.</summary>
+    public Dictionary<SourcePartition, long> MaxOffsets { get; } = [];
 
     public IReadOnlyDictionary<int, GpuAccumulator> Gpus => _gpus;
 
@@ -49,6 +52,7 @@ internal sealed class OpenWindow(long index, long start, long end)
     public void Forget(SourcePartition source, IReadOnlySet<int> gpusOfSource)
     {
         MinOffsets.Remove(source);
+        MaxOffsets.Remove(source);
         foreach (var slot in gpusOfSource)
         {
             _gpus.Remove(slot);
@@ -79,6 +83,11 @@ internal sealed class OpenWindow(long index, long start, long end)
         if (!MinOffsets.TryGetValue(source, out var min) || offset < min)
         {
             MinOffsets[source] = offset;
+        }
+
+        if (!MaxOffsets.TryGetValue(source, out var max) || offset > max)
+        {
+            MaxOffsets[source] = offset;
         }
     }
 }

@@ -1,4 +1,5 @@
 using Telemetry.Analytics.Aggregation;
+using Telemetry.Analytics.Ledger;
 using Telemetry.Analytics.Tests.Support;
 using Telemetry.Analytics.Windows;
 using Telemetry.Contract.Samples;
@@ -63,6 +64,82 @@ public sealed class InterleavingTests
         {
             CollectionAssert.AreEqual(keptOnly[i].Jobs.ToList(), windows[i].Jobs.ToList(), "the job holds exactly what the kept partitions gave it");
         }
+    }
+
+    [TestMethod]
+    public void APartitionTakenOverFromAnOlderOffsetWritesNoGpuWindowTwice()
+    {
+        // Instance a reads every partition for 90 s and writes the first window; then partition 1 moves to instance b,
+        // whose committed offset is the partition's start (the commit at revocation did not get through): b reads again
+        // everything a wrote of it. The windows they write together are one instance's.
+        using var shared = new TempDirectory();
+        using var alone = new TempDirectory();
+        var batches = Batches();
+        var reader = new LedgerReader(shared.Path);
+        var a = Instance(reader);
+        var b = Instance(reader);
+        var writerA = new LedgerWriter(shared.Path, "a");
+        var writerB = new LedgerWriter(shared.Path, "b");
+        foreach (var (partition, tick, rows) in batches.Where(x => x.Tick <= 8))
+        {
+            Feed(a, partition, tick, rows);
+        }
+
+        var firstWindows = a.CloseReadyWindows();
+        Assert.HasCount(1, firstWindows, "the first minute closed at 80 s");
+        writerA.Write(firstWindows[0]);
+        a.Forget(Source(1));
+        foreach (var (partition, tick, rows) in batches.Where(x => x.Tick > 8 && x.Partition != 1))
+        {
+            Feed(a, partition, tick, rows);
+        }
+
+        b.Reassigned();
+        foreach (var (partition, tick, rows) in batches.Where(x => x.Partition == 1))
+        {
+            Feed(b, partition, tick, rows);
+        }
+
+        foreach (var (instance, writer) in new[] { (a, writerA), (b, writerB) })
+        {
+            foreach (var window in instance.CloseAll())
+            {
+                writer.Write(window);
+            }
+        }
+
+        var single = new LedgerWriter(alone.Path);
+        foreach (var window in Run(batches))
+        {
+            single.Write(window);
+        }
+
+        var expected = new LedgerReader(alone.Path).GpuWindows().ToList();
+        var written = reader.GpuWindows().ToList();
+        Assert.HasCount(expected.Count, written, "each GPU window once");
+        CollectionAssert.AreEquivalent(expected, written);
+        Assert.AreEqual(6, b.Counters.Duplicate, "node-b's six samples of the first minute were a's to count");
+        var energy = new LedgerReader(alone.Path).JobWindows().Sum(j => j.EnergyJoules);
+        Assert.AreEqual(energy, reader.JobWindows().Sum(j => j.EnergyJoules), 1e-9 * energy, "the job's energy, once");
+        var provenance = reader.WindowSources(long.MinValue, long.MaxValue).Where(s => s.Partition == 1).ToList();
+        Assert.AreEqual(6, provenance.Single(s => s.WindowStart == At(0)).LastOffset, "a's first window holds partition 1 up to its 60 s message, whose interval it charged");
+        Assert.IsTrue(provenance.Where(s => s.WindowStart > At(0)).All(s => s.FirstOffset >= 6), "the later windows hold partition 1 from where a's ended");
+    }
+
+    private static SampleAggregator Instance(LedgerReader ledger) =>
+        new(new AggregatorOptions { AllowedLateness = TimeSpan.Zero }, Clock()) { WrittenSources = ledger.WrittenOffsets };
+
+    private static SourcePartition Source(int partition) => new(Telemetry.Contract.Messages.Topics.Samples, partition);
+
+    private static void Feed(SampleAggregator aggregator, int partition, int tick, byte[] rows)
+    {
+        if (aggregator.Timeline.FindJob("job-1") is null)
+        {
+            aggregator.AddAllocation(StartJob("job-1", 0, Gpus));
+        }
+
+        using var batch = SampleBatchCodec.Decode(rows);
+        aggregator.AddSamples(batch, Source(partition), tick);
     }
 
     private static List<ClosedWindow> Run(IReadOnlyList<(int Partition, int Tick, byte[] Rows)> batches)
