@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Spectre.Console;
@@ -78,10 +79,10 @@ internal sealed class DemoCommand : AsyncCommand<DemoSettings>
 
         ReportRenderer.Render(console, result.Report, result.Truth.ToDictionary(t => t.Key, t => t.Value.EnergyJoules / 3.6e6));
         var unbalanced = result.Agents.Where(a => a.Lost != 0).ToList();
-        console.MarkupLineInterpolated($"Per agent: {result.Agents.Count} agents, {(unbalanced.Count == 0 ? "every one's samples accounted for" : $"{unbalanced.Count} with samples lost ({string.Join(", ", unbalanced.Select(a => $"{a.AgentId}: {a.Lost:N0}"))})")}.");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Per agent: {result.Agents.Count} agents, {(unbalanced.Count == 0 ? "every one's samples accounted for" : $"{unbalanced.Count} with samples lost ({string.Join(", ", unbalanced.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.AgentId}: {a.Lost:N0}")))})")}.");
         var open = alerting.Pipeline.Open;
         console.MarkupLineInterpolated($"Alerts firing at the end: {open.Count}{(open.Count == 0 ? "" : " (" + string.Join(", ", open.GroupBy(a => a.Name).Select(g => $"{g.Key} ×{g.Count()}")) + ")")}; webhooks configured: {alerting.Webhooks}.");
-        console.MarkupLineInterpolated($"Simulator's truth: fleet energy {result.FleetEnergyTruthKwh:N2} kWh. Finished in {result.Elapsed.TotalSeconds:N1} s.");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Simulator's truth: fleet energy {result.FleetEnergyTruthKwh:N2} kWh. Finished in {result.Elapsed.TotalSeconds:N1} s.");
         if (settings.SummaryJson is { } path)
         {
             await File.WriteAllTextAsync(path, SummaryJson(result), cancellationToken).ConfigureAwait(false);
