@@ -13,6 +13,7 @@ namespace Telemetry.Api;
 
 /// <summary>
 /// The API served by the aggregator process itself: Kestrel on 127.0.0.1 only, the routes of <see cref="ApiEndpoints"/>,
+/// the web view (<see cref="Web.WebView"/>) on <c>/</c>, <c>/healthz</c>, <c>/readyz</c> and, given a meter, <c>/metrics</c>;
 /// tight request limits and a request timeout. Start it, print <see cref="Url"/>, dispose it on shutdown.
 /// </summary>
 /// <remarks>
@@ -110,6 +111,7 @@ public sealed class LocalApiHost : IAsyncDisposable
         app.UseRequestTimeouts();
         ApiEndpoints.Map(app, api);
         HealthEndpoints.Map(app, options.Ready);
+        Web.WebView.Map(app);
         if (options.Metrics is not null)
         {
             app.MapPrometheusScrapingEndpoint("/metrics");
