@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Telemetry.Testing.Metrics;
 
 /// <summary>One scrape of a Prometheus text-format endpoint, read back into samples by name and labels.</summary>
-internal sealed class PrometheusScrape
+public sealed class PrometheusScrape
 {
     private readonly Dictionary<string, double> _samples;
 
