@@ -55,6 +55,26 @@ public sealed class AgentMetricsTests : IDisposable
     }
 
     [TestMethod]
+    public async Task EveryAgentSeriesTheSelfMetricsDashboardSelectsIsServedAndEveryServedOneIsShown()
+    {
+        var agent = _rig.StartAgent();
+        using var metrics = new AgentMetrics(agent);
+        await using var endpoint = Endpoint(metrics);
+        await endpoint.StartAsync(CancellationToken.None);
+        _rig.Publish(agent, 2);
+        WaitUntil(() => agent.Counters.MessagesDelivered == 2, "the batches are delivered");
+
+        var scrape = await PrometheusScrape.GetAsync(_http, new Uri(endpoint.Address!, "/metrics"));
+
+        var selectors = SelfMetricsDashboard.Selectors("telemetry_agent_");
+        var missing = selectors.Where(s => !scrape.Has(s.Name, s.Labels)).Select(s => $"{s.Name} {string.Join(",", s.Labels)}").ToList();
+        var unshown = scrape.Names.Where(n => n.StartsWith("telemetry_agent_", StringComparison.Ordinal)).Except(selectors.Select(s => s.Name)).ToList();
+        Assert.IsNotEmpty(selectors);
+        Assert.IsEmpty(missing, "selected on the dashboard but not served: " + string.Join("; ", missing));
+        Assert.IsEmpty(unshown, "served but on no panel: " + string.Join(", ", unshown));
+    }
+
+    [TestMethod]
     public async Task HealthzAnswersAndMetricsAreNotServedWithoutAMeter()
     {
         await using var endpoint = Endpoint(null);

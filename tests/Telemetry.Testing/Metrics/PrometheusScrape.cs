@@ -41,6 +41,13 @@ public sealed class PrometheusScrape
         return new PrometheusScrape(samples, text);
     }
 
+    /// <summary>The names of every series served.</summary>
+    public IReadOnlySet<string> Names => _samples.Keys.Select(Name).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Whether a series of <paramref name="name"/> carries every one of these labels.</summary>
+    public bool Has(string name, params (string Label, string Value)[] labels) =>
+        _samples.Keys.Any(s => Name(s) == name && labels.All(l => s.Contains($"{l.Label}=\"{l.Value}\"", StringComparison.Ordinal)));
+
     /// <summary>The value of the series <paramref name="name"/> with these labels (others it carries ignored), or null.</summary>
     public double? Value(string name, params (string Label, string Value)[] labels)
     {
