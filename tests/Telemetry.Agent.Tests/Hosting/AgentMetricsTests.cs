@@ -28,11 +28,9 @@ public sealed class AgentMetricsTests : IDisposable
     [TestMethod]
     public async Task MetricsEndpointShowsWhatTheAgentSentSpooledAndHadAcknowledged()
     {
-        var agent = _rig.StartAgent();
-        using var metrics = new AgentMetrics(agent);
-        await using var endpoint = Endpoint(metrics);
-        await endpoint.StartAsync(CancellationToken.None);
-        var url = new Uri(endpoint.Address!, "/metrics");
+        await using var served = await StartServedAsync();
+        var agent = served.Agent;
+        var url = new Uri(served.Endpoint.Address!, "/metrics");
         _rig.Publish(agent, 3);
         WaitUntil(() => agent.Counters.MessagesDelivered == 3, "the first batches are delivered");
         _rig.Broker.SetBrokerDown();
@@ -57,19 +55,15 @@ public sealed class AgentMetricsTests : IDisposable
     [TestMethod]
     public async Task EveryAgentSeriesTheSelfMetricsDashboardSelectsIsServedAndEveryServedOneIsShown()
     {
-        var agent = _rig.StartAgent();
-        using var metrics = new AgentMetrics(agent);
-        await using var endpoint = Endpoint(metrics);
-        await endpoint.StartAsync(CancellationToken.None);
+        await using var served = await StartServedAsync();
+        var agent = served.Agent;
         _rig.Publish(agent, 2);
         WaitUntil(() => agent.Counters.MessagesDelivered == 2, "the batches are delivered");
 
-        var scrape = await PrometheusScrape.GetAsync(_http, new Uri(endpoint.Address!, "/metrics"));
+        var scrape = await PrometheusScrape.GetAsync(_http, new Uri(served.Endpoint.Address!, "/metrics"));
 
-        var selectors = SelfMetricsDashboard.Selectors("telemetry_agent_");
-        var missing = selectors.Where(s => !scrape.Has(s.Name, s.Labels)).Select(s => $"{s.Name} {string.Join(",", s.Labels)}").ToList();
-        var unshown = scrape.Names.Where(n => n.StartsWith("telemetry_agent_", StringComparison.Ordinal)).Except(selectors.Select(s => s.Name)).ToList();
-        Assert.IsNotEmpty(selectors);
+        var (missing, unshown) = SelfMetricsDashboard.Compare(scrape, "telemetry_agent_");
+
         Assert.IsEmpty(missing, "selected on the dashboard but not served: " + string.Join("; ", missing));
         Assert.IsEmpty(unshown, "served but on no panel: " + string.Join(", ", unshown));
     }
@@ -85,6 +79,16 @@ public sealed class AgentMetricsTests : IDisposable
 
         Assert.AreEqual(System.Net.HttpStatusCode.OK, health.StatusCode);
         Assert.AreEqual(System.Net.HttpStatusCode.NotFound, metrics.StatusCode);
+    }
+
+    /// <summary>An agent of the rig with its metrics on a started local endpoint.</summary>
+    private async Task<ServedAgent> StartServedAsync()
+    {
+        var agent = _rig.StartAgent();
+        var metrics = new AgentMetrics(agent);
+        var endpoint = Endpoint(metrics);
+        await endpoint.StartAsync(CancellationToken.None);
+        return new ServedAgent(agent, metrics, endpoint);
     }
 
     private static LocalEndpoint Endpoint(AgentMetrics? metrics) =>
@@ -106,5 +110,14 @@ public sealed class AgentMetricsTests : IDisposable
         Assert.AreEqual(balance.Acknowledged.Messages, scrape.Count("telemetry_agent_messages_total", ("outcome", "acknowledged")));
         Assert.AreEqual(agent.SpoolBytes, scrape.Count("telemetry_agent_spool_size_bytes"));
         Assert.AreEqual(agent.Counters.DeliveryErrors, scrape.Count("telemetry_agent_delivery_errors_total"));
+    }
+
+    private sealed record ServedAgent(TelemetryAgent Agent, AgentMetrics Metrics, LocalEndpoint Endpoint) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Endpoint.DisposeAsync();
+            Metrics.Dispose();
+        }
     }
 }

@@ -27,6 +27,25 @@ public static partial class SelfMetricsDashboard
             .Where(m => m.Groups["name"].Value.StartsWith(prefix, StringComparison.Ordinal))
             .Select(m => (m.Groups["name"].Value, Matchers().Matches(m.Groups["labels"].Value).Select(l => (l.Groups[1].Value, l.Groups[2].Value)).ToArray()))];
 
+    /// <summary>
+    /// What the dashboard selects of the families named <paramref name="prefix"/>… that <paramref name="scrape"/> does not
+    /// serve, and the families it serves that no panel selects. <paramref name="expected"/> leaves out selectors of
+    /// series the scraped process cannot serve in its configuration.
+    /// </summary>
+    public static (IReadOnlyList<string> Missing, IReadOnlyList<string> Unshown) Compare(PrometheusScrape scrape, string prefix, Func<string, bool>? expected = null)
+    {
+        ArgumentNullException.ThrowIfNull(scrape);
+        var selectors = Selectors(prefix).Where(s => expected?.Invoke(s.Name) ?? true).ToList();
+        if (selectors.Count == 0)
+        {
+            return ([$"no panel selects a {prefix}* series"], []);
+        }
+
+        return (
+            [.. selectors.Where(s => !scrape.Has(s.Name, s.Labels)).Select(s => $"{s.Name} {string.Join(",", s.Labels)}")],
+            [.. scrape.Names.Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Except(selectors.Select(s => s.Name))]);
+    }
+
     private static void Collect(JsonElement element, List<string> expressions)
     {
         if (element.ValueKind == JsonValueKind.Object)
