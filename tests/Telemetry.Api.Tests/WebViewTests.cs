@@ -64,6 +64,29 @@ public sealed class WebViewTests
         Assert.AreEqual(HostileNode, await page.Locator("#heatmap .node .name").First.TextContentAsync());
     }
 
+    [TestMethod]
+    public async Task ThePageFollowsNewWindowsWithoutAReload()
+    {
+        var chromium = SystemChromium.Require();
+        using var ledger = new TempDirectory();
+        var writer = new LedgerWriter(ledger.Path);
+        writer.Write(SampleFleet.Window(0));
+        var api = new TelemetryApi(new LedgerQueryStore(new LedgerReader(ledger.Path)), TimeProvider.System);
+        await using var host = await LocalApiHost.StartAsync(api, 0, CancellationToken.None);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = SystemChromium.Arguments });
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(host.Url + "/");
+        await page.WaitForSelectorAsync("body[data-loaded]", new PageWaitForSelectorOptions { Timeout = 20_000 });
+        var first = await page.TextContentAsync("#window");
+
+        writer.Write(SampleFleet.Window(1));
+        await page.WaitForFunctionAsync("() => document.getElementById('window').textContent.includes('00:01–00:02')", null, new PageWaitForFunctionOptions { Timeout = 20_000 });
+
+        Assert.AreEqual("window 00:00–00:01 UTC", first);
+        Assert.IsGreaterThanOrEqualTo(2, int.Parse(await page.GetAttributeAsync("body", "data-loaded") ?? "0", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     private static ClosedWindow Hostile(ClosedWindow window) => window with
     {
         Gpus = [.. window.Gpus.Select(g => g with { JobId = Job(g.JobId), Node = Node(g.Node) })],
