@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Telemetry.Analytics.Monitoring;
 using Telemetry.Analytics.Reporting;
 using Telemetry.Cli.Demo;
 using Telemetry.Cli.Rendering;
@@ -44,6 +45,7 @@ internal sealed class DemoCommand : AsyncCommand<DemoSettings>
 
         using var influxSink = influx;
         await using var alertingHost = alerting;
+        using var metrics = new AggregatorMetrics();
         var options = new DemoOptions
         {
             Nodes = settings.Nodes,
@@ -59,11 +61,12 @@ internal sealed class DemoCommand : AsyncCommand<DemoSettings>
             Analytics = analytics,
             Influx = influx,
             Alerting = alerting,
+            Metrics = metrics,
         };
         ApiSetup api;
         try
         {
-            api = await ApiSetup.StartAsync(settings.ApiPort, settings.Out, influx?.Options, null, alerting.Pipeline, loggers, cancellationToken).ConfigureAwait(false);
+            api = await ApiSetup.StartAsync(settings.ApiPort, settings.Out, influx?.Options, null, alerting.Pipeline, metrics, loggers, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException e)
         {
@@ -72,7 +75,7 @@ internal sealed class DemoCommand : AsyncCommand<DemoSettings>
         }
 
         await using var apiHost = api;
-        console.MarkupLineInterpolated($"API on [bold]{api.Url}/api[/] (fleet, gpus, jobs/ID, energy, waste, alerts).");
+        console.MarkupLineInterpolated($"API on [bold]{api.Url}/api[/] (fleet, gpus, jobs/ID, energy, waste, alerts); metrics on {api.Url}/metrics.");
         console.MarkupLineInterpolated($"Simulating [bold]{options.Nodes} nodes × {options.GpusPerNode} GPUs[/] for {options.Duration} at {(options.Speed == 0 ? "full speed" : $"{options.Speed}× speed")} through {options.Kafka?.BootstrapServers ?? "the embedded broker"}; ledger in [bold]{Path.GetFullPath(options.LedgerDirectory)}[/]{(influx is null ? "" : $", InfluxDB {influx.Target}")}");
         var view = new ProgressView(console);
         var result = await view.RunLiveAsync(() => new DemoPipeline(loggers, TimeProvider.System).RunAsync(options, view.Update, cancellationToken)).ConfigureAwait(false);

@@ -60,8 +60,9 @@ internal sealed class NodeAgentSetup(AgentCommand.Settings settings, ILoggerFact
             return 2;
         }
 
+        using var metrics = new AgentMetrics(agent);
         await using var endpoint = settings.Listen == "off" ? null
-            : new LocalEndpoint(new LocalEndpointOptions { Url = settings.Listen }, node, throughput, requested, KnownGpus, TimeProvider.System, loggers);
+            : new LocalEndpoint(new LocalEndpointOptions { Url = settings.Listen }, node, throughput, requested, KnownGpus, TimeProvider.System, loggers) { Metrics = metrics.Meter };
         if (endpoint is not null)
         {
             await endpoint.StartAsync(cancellationToken).ConfigureAwait(false);
