@@ -13,6 +13,7 @@ namespace Telemetry.Api;
 
 /// <summary>
 /// The API served by the aggregator process itself: Kestrel on 127.0.0.1 only, the routes of <see cref="ApiEndpoints"/>,
+/// the web view (<see cref="Web.WebView"/>) on <c>/</c>, <c>/healthz</c>, <c>/readyz</c> and, given a meter, <c>/metrics</c>;
 /// tight request limits and a request timeout. Start it, print <see cref="Url"/>, dispose it on shutdown.
 /// </summary>
 /// <remarks>
@@ -51,7 +52,7 @@ public sealed class LocalApiHost : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <exception cref="IOException">The port is taken.</exception>
     public static Task<LocalApiHost> StartAsync(TelemetryApi api, int port, CancellationToken cancellationToken) =>
-        StartAsync(api, port, null, cancellationToken);
+        StartAsync(api, port, new LocalApiHostOptions(), cancellationToken);
 
     /// <summary>Starts serving <paramref name="api"/> on 127.0.0.1.</summary>
     /// <param name="api">The handlers.</param>
@@ -59,16 +60,31 @@ public sealed class LocalApiHost : IAsyncDisposable
     /// <param name="loggerFactory">Where Kestrel and the host log; nowhere when null.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <exception cref="IOException">The port is taken.</exception>
-    public static async Task<LocalApiHost> StartAsync(TelemetryApi api, int port, ILoggerFactory? loggerFactory, CancellationToken cancellationToken)
+    public static Task<LocalApiHost> StartAsync(TelemetryApi api, int port, ILoggerFactory? loggerFactory, CancellationToken cancellationToken) =>
+        StartAsync(api, port, new LocalApiHostOptions { Loggers = loggerFactory }, cancellationToken);
+
+    /// <summary>Starts serving <paramref name="api"/> on 127.0.0.1, with the process's health and metrics beside it.</summary>
+    /// <param name="api">The handlers.</param>
+    /// <param name="port">The port; 0 for a free one (read it from <see cref="Url"/>).</param>
+    /// <param name="options">Metrics, readiness and logging.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <exception cref="IOException">The port is taken.</exception>
+    public static async Task<LocalApiHost> StartAsync(TelemetryApi api, int port, LocalApiHostOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(api);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(port, 0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(LocalApiHost).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
-        if (loggerFactory is not null)
+        if (options.Loggers is { } loggerFactory)
         {
             builder.Services.AddSingleton(loggerFactory);
+        }
+
+        if (options.Metrics is { } meter)
+        {
+            builder.Services.AddSelfMetrics(meter, "telemetry-aggregator");
         }
 
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
@@ -94,6 +110,13 @@ public sealed class LocalApiHost : IAsyncDisposable
         app.UseRouting();
         app.UseRequestTimeouts();
         ApiEndpoints.Map(app, api);
+        HealthEndpoints.Map(app, options.Ready);
+        Web.WebView.Map(app);
+        if (options.Metrics is not null)
+        {
+            app.MapPrometheusScrapingEndpoint("/metrics");
+        }
+
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -90,4 +90,24 @@ public sealed class LocalApiHostTests
         Assert.AreEqual(HttpStatusCode.MethodNotAllowed, post.StatusCode);
         Assert.AreEqual(HttpStatusCode.NotFound, unknown.StatusCode);
     }
+
+    [TestMethod]
+    public async Task ReadyzAnswers503UntilTheProcessIsReadyAndMetricsAreServedOnlyGivenAMeter()
+    {
+        using var apis = new Apis();
+        var ready = false;
+        await using var host = await LocalApiHost.StartAsync(apis.Open(), 0, new LocalApiHostOptions { Ready = () => ready }, CancellationToken.None);
+        using var http = new HttpClient();
+
+        using var before = await http.GetAsync(new Uri(host.Url + "/readyz"));
+        ready = true;
+        using var after = await http.GetAsync(new Uri(host.Url + "/readyz"));
+        using var health = await http.GetAsync(new Uri(host.Url + "/healthz"));
+        using var metrics = await http.GetAsync(new Uri(host.Url + "/metrics"));
+
+        Assert.AreEqual(HttpStatusCode.ServiceUnavailable, before.StatusCode);
+        Assert.AreEqual(HttpStatusCode.OK, after.StatusCode);
+        Assert.AreEqual(HttpStatusCode.OK, health.StatusCode);
+        Assert.AreEqual(HttpStatusCode.NotFound, metrics.StatusCode);
+    }
 }

@@ -2,9 +2,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Telemetry.Analytics.Costing;
 using Telemetry.Analytics.Influx;
 using Telemetry.Analytics.Ledger;
+using Telemetry.Analytics.Monitoring;
 using Telemetry.Analytics.Queries;
+using Telemetry.Api;
 using Telemetry.Cli.Demo;
 using Telemetry.Testing.Influx;
+using Telemetry.Testing.Metrics;
 using Telemetry.Testing.Queries;
 
 namespace Telemetry.Cli.Tests;
@@ -23,6 +26,7 @@ public sealed class DemoWithInfluxTests
     private static DemoResult _result = null!;
     private static string _ledger = null!;
     private static int _outages;
+    private static AggregatorMetrics _metrics = null!;
 
     [ClassInitialize]
     public static async Task RunAnHourWithAnInfluxOutage(TestContext context)
@@ -46,6 +50,7 @@ public sealed class DemoWithInfluxTests
             LedgerDirectory = _ledger,
             Partitions = 4,
             Influx = _sink,
+            Metrics = _metrics = new AggregatorMetrics(),
         };
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
         timeout.CancelAfter(TimeSpan.FromMinutes(4));
@@ -74,6 +79,7 @@ public sealed class DemoWithInfluxTests
     public static async Task Cleanup()
     {
         _sink?.Dispose();
+        _metrics?.Dispose();
         if (_server is not null)
         {
             await _server.DisposeAsync();
@@ -91,6 +97,28 @@ public sealed class DemoWithInfluxTests
         Assert.AreEqual(1, _outages, "the outage happened during the run");
         Assert.IsGreaterThan(0, _sink.Counters.Retries, "writes failed meanwhile and were retried");
         Assert.AreEqual(0, _result.Report.Samples!.Lost, $"produced {_result.Report.Samples.Produced}, aggregated {_result.Report.Samples.Aggregated}, late {_result.Report.Samples.Late}");
+    }
+
+    [TestMethod]
+    public async Task MetricsEndpointReportsWhatTheInfluxSinkWroteRetriedAndHowLongItTook()
+    {
+        var api = new TelemetryApi(new LedgerQueryStore(new LedgerReader(_ledger)), TimeProvider.System);
+        await using var host = await LocalApiHost.StartAsync(api, 0, new LocalApiHostOptions { Metrics = _metrics.Meter }, CancellationToken.None);
+        using var http = new HttpClient();
+
+        var scrape = await PrometheusScrape.GetAsync(http, new Uri(host.Url + "/metrics"));
+
+        var counters = _sink.Counters;
+        Assert.IsGreaterThan(0, counters.Windows);
+        Assert.AreEqual(counters.Windows, scrape.Count("telemetry_aggregator_sink_windows_total", ("sink", "influxdb")));
+        Assert.AreEqual(counters.PointsWritten, scrape.Count("telemetry_aggregator_influxdb_points_total", ("outcome", "written")));
+        Assert.AreEqual(counters.DeadLettered, scrape.Count("telemetry_aggregator_influxdb_points_total", ("outcome", "dead_lettered")));
+        Assert.AreEqual(counters.Retries, scrape.Count("telemetry_aggregator_influxdb_retries_total"));
+        Assert.AreEqual(counters.WindowLatency.TotalSeconds, scrape.Value("telemetry_aggregator_sink_write_time_seconds_total", ("sink", "influxdb"))!.Value, 1e-6);
+        Assert.AreEqual(counters.LastWindowLatency.TotalSeconds, scrape.Value("telemetry_aggregator_sink_write_last_seconds", ("sink", "influxdb"))!.Value, 1e-6);
+        var (missing, unshown) = SelfMetricsDashboard.Compare(scrape, "telemetry_aggregator_");
+        Assert.IsEmpty(missing, "selected on the dashboard but not served: " + string.Join("; ", missing));
+        Assert.IsEmpty(unshown, "served but on no panel: " + string.Join(", ", unshown));
     }
 
     [TestMethod]

@@ -1,34 +1,15 @@
 using System.Globalization;
-using Spectre.Console;
-using Telemetry.Analytics.Ledger;
-using Telemetry.Analytics.Windows;
+using Telemetry.Cli.Tests.Support;
 
 namespace Telemetry.Cli.Tests;
 
 [TestClass]
 public sealed class ReportCommandTests
 {
-    private static readonly DateTimeOffset Month = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
     private static string _ledger = null!;
 
-    /// <summary>A month of hourly windows: two teams' jobs on one H100 each, the second idle half its time.</summary>
     [ClassInitialize]
-    public static void WriteAMonthOfLedger(TestContext context)
-    {
-        _ledger = Directory.CreateTempSubdirectory("report-month-").FullName;
-        var writer = new LedgerWriter(_ledger);
-        for (var hour = 0; hour < 31 * 24; hour++)
-        {
-            var start = Month.AddHours(hour).ToUnixTimeMilliseconds();
-            var end = start + 3_600_000;
-            writer.Write(new ClosedWindow(start, end,
-                [Gpu(start, end, "gpu-node-000", "GPU-a", "train-1", 1_800_000), Gpu(start, end, "gpu-node-001", "GPU-b", "serve-1", 360_000)],
-                [
-                    new JobWindow(start, end, "train-1", "ada", "research", "NVIDIA H100 80GB HBM3", 1, 3600, 3600, 1_800_000, 1_800_000 * 1.1, 0, null, 1_800_000),
-                    new JobWindow(start, end, "serve-1", "svc", "product", "NVIDIA H100 80GB HBM3", 1, 3600, 1800, 360_000, 0, 7_200_000, "tokens", 0),
-                ]));
-        }
-    }
+    public static void WriteAMonthOfLedger(TestContext context) => _ledger = ReportLedger.WriteMonth();
 
     [ClassCleanup]
     public static void DeleteLedger() => Directory.Delete(_ledger, recursive: true);
@@ -148,26 +129,5 @@ public sealed class ReportCommandTests
                 .ToDictionary(p => p.First, p => double.Parse(p.Second, CultureInfo.InvariantCulture)));
     }
 
-    private static GpuWindow Gpu(long start, long end, string node, string uuid, string job, double joules) =>
-        new(start, end, node, uuid, 0, null, "NVIDIA H100 80GB HBM3", job, 3600, 1, 50, 100, 0.5, 0.9, 0.3, 0.3, joules / 3600, joules / 3600,
-            joules, joules, joules, 0, 0, 60, 60, 1000, 81559, 0, 0, 0, 3600, 3600, 0, "agree");
-
-    private static (int Exit, string Output) Run(params string[] args)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(writer), Interactive = InteractionSupport.No });
-        console.Profile.Width = 250;
-        var stdout = Console.Out;
-        var captured = new StringWriter();
-        Console.SetOut(captured);
-        try
-        {
-            var exit = TelemetryApp.Build(console).Run(args);
-            return (exit, writer.ToString() + captured.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-        }
-    }
+    private static (int Exit, string Output) Run(params string[] args) => CliRun.Run(args);
 }

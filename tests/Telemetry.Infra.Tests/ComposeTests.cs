@@ -72,6 +72,35 @@ public sealed class ComposeTests
     }
 
     [TestMethod]
+    public void PrometheusScrapesTheAggregatorsAndTheAgentsMetricsAndGrafanaReadsIt()
+    {
+        var problems = PrometheusComposeCheck.Problems(ComposeFile.Load(Compose), CliModel.Telemetry);
+
+        Assert.IsEmpty(problems, string.Join(Environment.NewLine, problems));
+    }
+
+    [TestMethod]
+    public void APrometheusOutsideTheAggregatorsNetworkIsReported()
+    {
+        var compose = Mutated("    network_mode: service:aggregator\n    depends_on: [aggregator]\n    command: [\"--config.file", "    depends_on: [aggregator]\n    command: [\"--config.file");
+
+        var problems = PrometheusComposeCheck.Problems(compose, CliModel.Telemetry);
+
+        Assert.HasCount(1, problems, string.Join(Environment.NewLine, problems));
+        StringAssert.Contains(problems[0], "must run with network_mode service:aggregator");
+    }
+
+    [TestMethod]
+    public void AnAgentListeningOnAnotherPortThanPrometheusScrapesIsReported()
+    {
+        var compose = Mutated("      - http://0.0.0.0:9410", "      - http://0.0.0.0:9411");
+
+        var problems = PrometheusComposeCheck.Problems(compose, CliModel.Telemetry);
+
+        Assert.IsTrue(problems.Any(p => p.Contains("job telemetry-agent must scrape agent:9411/metrics", StringComparison.Ordinal)), string.Join(Environment.NewLine, problems));
+    }
+
+    [TestMethod]
     public void DashboardsMountedElsewhereThanTheProviderReadsAreReported()
     {
         var compose = Mutated("../grafana/dashboards:/var/lib/grafana/dashboards/telemetry", "../grafana/dashboards:/var/lib/grafana/dashboards");

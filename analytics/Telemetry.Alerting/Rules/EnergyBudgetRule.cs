@@ -39,10 +39,12 @@ internal sealed class EnergyBudgetRule(IList<EnergyBudgetOptions> budgets, CostM
     {
         var o = budget.Options;
         var per = o.Period == BudgetPeriod.Day ? "daily" : "monthly";
+        // Receivers read these texts, and scripts match on them: the same figures whatever the aggregator's culture.
+        var invariant = CultureInfo.InvariantCulture;
         return new(
-            $"Team {o.Team} spent {budget.Spent:0.00} {o.Currency} on GPU energy in {budget.Period}, over its {per} budget of {o.Amount:0.00} {o.Currency}",
-            $"Team {o.Team}'s jobs drew energy costing {budget.Spent:0.00} {o.Currency} (facility energy at the sites' tariffs and PUE) in "
-            + $"{budget.Period} ({budget.Zone.Id}), crossing its {per} budget of {o.Amount:0.00} {o.Currency} at {budget.CrossedAt:yyyy-MM-dd HH:mm} UTC.",
+            string.Create(invariant, $"Team {o.Team} spent {budget.Spent:0.00} {o.Currency} on GPU energy in {budget.Period}, over its {per} budget of {o.Amount:0.00} {o.Currency}"),
+            string.Create(invariant, $"Team {o.Team}'s jobs drew energy costing {budget.Spent:0.00} {o.Currency} (facility energy at the sites' tariffs and PUE) in ")
+            + string.Create(invariant, $"{budget.Period} ({budget.Zone.Id}), crossing its {per} budget of {o.Amount:0.00} {o.Currency} at {budget.CrossedAt:yyyy-MM-dd HH:mm} UTC."),
             Action);
     }
 

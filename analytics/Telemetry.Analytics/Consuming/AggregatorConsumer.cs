@@ -47,6 +47,7 @@ public sealed class AggregatorConsumer : IDisposable
         options.Validate();
         Telemetry.Kafka.Native.RdKafkaLibrary.EnsureLoaded();
         _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
+        Influx = influx;
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = loggers.CreateLogger<AggregatorConsumer>();
         _handler = new MessageHandler(new SampleAggregator(options, time), options, time, _logger);
@@ -78,6 +79,12 @@ public sealed class AggregatorConsumer : IDisposable
 
     /// <summary>Windows written to the ledger.</summary>
     public long WindowsWritten => _ledger.WindowsWritten;
+
+    /// <summary>The ledger it writes (for its write counters).</summary>
+    public LedgerWriter Ledger => _ledger;
+
+    /// <summary>The InfluxDB sink it writes, when one is configured (for its counters).</summary>
+    public InfluxWindowSink? Influx { get; }
 
     /// <summary>
     /// Called on the consumer's thread with each closed window once every sink has it, in window order (for alert rules);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Telemetry.Analytics.Windows;
 
 namespace Telemetry.Analytics.Health;
@@ -23,7 +24,7 @@ internal static class DataQualityFindings
         }
 
         var missing = contradicting.All(w => w.SmActiveMax is null && w.TensorActiveMean is null);
-        var detail = $"mean power at or above {busyWatts:0} W, busy for the {profile.Match} power profile, while SM and tensor activity "
+        var detail = string.Create(CultureInfo.InvariantCulture, $"mean power at or above {busyWatts:0} W, busy for the {profile.Match} power profile, while SM and tensor activity ")
             + (missing ? "were missing" : "read zero") + $" for whole windows, in {GpuSeries.Count(contradicting.Count, "window")}";
         return gpu.Finding(HealthKinds.ProfilingZeroWhileBusy, HealthSeverity.Warning, detail,
             "Check DCGM profiling on the node: dcgm-exporter with the DCP metrics enabled, and no other profiler (Nsight, CUPTI) holding the "
@@ -58,7 +59,7 @@ internal static class DataQualityFindings
         }
 
         return gpu.Finding(HealthKinds.LowCoverage, HealthSeverity.Info,
-            $"samples covered less than {options.MinCoverage:P0} of {GpuSeries.Count(thin.Count, "window")} (lowest {thin.Min(w => w.Coverage):P0})",
+            string.Create(CultureInfo.InvariantCulture, $"samples covered less than {options.MinCoverage:P0} of {GpuSeries.Count(thin.Count, "window")} (lowest {thin.Min(w => w.Coverage):P0})"),
             "Check the agent on the node: collector errors and timeouts, its sampling interval, and batches reaching Kafka. Figures of these "
             + "windows rest on fewer samples.",
             thin, thin.Count);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Telemetry.Analytics.Windows;
 
 namespace Telemetry.Analytics.Health;
@@ -37,8 +38,9 @@ internal static class ThermalFindings
         var share = observed > 0 ? Math.Min(1, seconds / observed) : 1;
         var thermal = Split(throttled, w => w.ThermalThrottleSeconds);
         var power = Split(throttled, w => w.PowerThrottleSeconds);
-        var detail = $"clocks held down by thermal slowdown or the power brake for {seconds:0} s of {observed:0} s observed ({share:P1})"
-            + (thermal is null && power is null ? "" : $": {thermal ?? 0:0} s thermal, {power ?? 0:0} s power brake");
+        // Findings are report and InfluxDB text: the same digits on every machine, whatever its culture.
+        var detail = string.Create(CultureInfo.InvariantCulture, $"clocks held down by thermal slowdown or the power brake for {seconds:0} s of {observed:0} s observed ({share:P1})")
+            + (thermal is null && power is null ? "" : string.Create(CultureInfo.InvariantCulture, $": {thermal ?? 0:0} s thermal, {power ?? 0:0} s power brake"));
         var action = Action(thermal, power);
         var severity = share >= options.ThrottleWarningShare ? HealthSeverity.Warning : HealthSeverity.Info;
         return gpu.Finding(HealthKinds.Throttling, severity, detail, action, throttled, throttled.Count);
@@ -67,7 +69,7 @@ internal static class ThermalFindings
 
         var highest = hot.Max(w => w.MemoryTempMax!.Value);
         return gpu.Finding(HealthKinds.HbmTemperature, HealthSeverity.Warning,
-            $"memory (HBM) temperature above its {limit:0} °C limit in {GpuSeries.Count(hot.Count, "window")}, highest {highest:0.#} °C",
+            string.Create(CultureInfo.InvariantCulture, $"memory (HBM) temperature above its {limit:0} °C limit in {GpuSeries.Count(hot.Count, "window")}, highest {highest:0.#} °C"),
             $"{CoolingAction} Above this limit the GPU slows its memory down, so memory-bound jobs lose throughput.",
             hot, hot.Count);
     }

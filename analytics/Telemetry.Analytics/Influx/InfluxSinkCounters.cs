@@ -10,6 +10,7 @@ public sealed class InfluxSinkCounters
     private long _batches;
     private long _windows;
     private long _lastLatencyTicks;
+    private long _latencyTicks;
 
     /// <summary>Points the server acknowledged.</summary>
     public long PointsWritten => Interlocked.Read(ref _pointsWritten);
@@ -32,6 +33,9 @@ public sealed class InfluxSinkCounters
     /// <summary>How long the last window took to write, retries included.</summary>
     public TimeSpan LastWindowLatency => TimeSpan.FromTicks(Interlocked.Read(ref _lastLatencyTicks));
 
+    /// <summary>How long the windows counted in <see cref="Windows"/> took to write, retries included, added up.</summary>
+    public TimeSpan WindowLatency => TimeSpan.FromTicks(Interlocked.Read(ref _latencyTicks));
+
     internal void Written(int points)
     {
         Interlocked.Add(ref _pointsWritten, points);
@@ -48,5 +52,6 @@ public sealed class InfluxSinkCounters
     {
         Interlocked.Increment(ref _windows);
         Interlocked.Exchange(ref _lastLatencyTicks, latency.Ticks);
+        Interlocked.Add(ref _latencyTicks, latency.Ticks);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Telemetry.Analytics.Windows;
 
 namespace Telemetry.Analytics.Ledger;
@@ -41,7 +42,15 @@ public sealed class LedgerWriter
     public string Directory { get; }
 
     /// <summary>Windows written.</summary>
-    public long WindowsWritten { get; private set; }
+    public long WindowsWritten => Interlocked.Read(ref _windowsWritten);
+
+    /// <summary>Time spent writing the windows counted in <see cref="WindowsWritten"/>, every table and manifest.</summary>
+    public TimeSpan WriteTime => TimeSpan.FromTicks(Interlocked.Read(ref _writeTicks));
+
+    /// <summary>How long the last window took to write.</summary>
+    public TimeSpan LastWriteTime => TimeSpan.FromTicks(Interlocked.Read(ref _lastWriteTicks));
+
+    private long _windowsWritten, _writeTicks, _lastWriteTicks;
 
     /// <summary>Writes one closed window, every table.</summary>
     /// <exception cref="IOException">The ledger directory is not writable; nothing of the window counts as written.</exception>
@@ -49,6 +58,7 @@ public sealed class LedgerWriter
     public void Write(ClosedWindow window)
     {
         ArgumentNullException.ThrowIfNull(window);
+        var started = Stopwatch.GetTimestamp();
         WriteTable(LedgerSchemas.GpuWindows, window.Gpus, window.Start);
         WriteTable(LedgerSchemas.JobWindows, window.Jobs, window.Start);
         if (window.States is { } states)
@@ -66,7 +76,11 @@ public sealed class LedgerWriter
             WriteTable(LedgerSchemas.WindowSources, sources, window.Start);
         }
 
-        WindowsWritten++;
+        // Once per window, read by the self-metrics on scrape; written by the one thread that writes windows.
+        var ticks = Stopwatch.GetElapsedTime(started).Ticks;
+        Interlocked.Add(ref _writeTicks, ticks);
+        Interlocked.Exchange(ref _lastWriteTicks, ticks);
+        Interlocked.Increment(ref _windowsWritten);
     }
 
     /// <summary>Whether this writer (this instance) has written the window starting at this time, in this run or an earlier one.</summary>

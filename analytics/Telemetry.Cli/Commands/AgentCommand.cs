@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using Confluent.Kafka;
 using Telemetry.Kafka;
 using Spectre.Console;
@@ -124,7 +125,7 @@ internal sealed class AgentCommand : AsyncCommand<AgentCommand.Settings>
             producer.Flush(TimeSpan.FromSeconds(10));
         }
 
-        AnsiConsole.Console.MarkupLineInterpolated($"Sent {runner.Agents.Sum(a => a.RowsSent):N0} samples; delivered {runner.RowsDelivered:N0}, failed {runner.RowsFailed:N0}.");
+        AnsiConsole.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Sent {runner.Agents.Sum(a => a.RowsSent):N0} samples; delivered {runner.RowsDelivered:N0}, failed {runner.RowsFailed:N0}.");
         return runner.RowsFailed == 0 ? 0 : 3;
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Telemetry.Analytics;
@@ -6,6 +7,7 @@ using Telemetry.Analytics.Consuming;
 using Telemetry.Analytics.Costing;
 using Telemetry.Analytics.Influx;
 using Telemetry.Analytics.Ledger;
+using Telemetry.Analytics.Monitoring;
 
 namespace Telemetry.Cli.Commands;
 
@@ -133,10 +135,12 @@ internal sealed class AggregateCommand : AsyncCommand<AggregateCommand.Settings>
         options.Models = models;
         using var consumer = new AggregatorConsumer(settings.KafkaOptions(), options, new LedgerWriter(settings.Out, settings.Instance), loggers, TimeProvider.System, settings.Instance ?? Environment.MachineName, influx);
         alerting.Attach(consumer);
+        using var metrics = new AggregatorMetrics();
+        metrics.Attach(consumer);
         ApiSetup api;
         try
         {
-            api = await ApiSetup.StartAsync(settings.ApiPort, settings.Out, influx?.Options, cost, alerting.Pipeline, loggers, cancellationToken).ConfigureAwait(false);
+            api = await ApiSetup.StartAsync(settings.ApiPort, settings.Out, influx?.Options, cost, alerting.Pipeline, metrics, loggers, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException e)
         {
@@ -145,13 +149,13 @@ internal sealed class AggregateCommand : AsyncCommand<AggregateCommand.Settings>
         }
 
         await using var apiHost = api;
-        AnsiConsole.Console.MarkupLineInterpolated($"API on [bold]{api.Url}/api[/] (fleet, gpus, jobs/ID, energy, waste, alerts).");
+        AnsiConsole.Console.MarkupLineInterpolated($"API on [bold]{api.Url}/api[/] (fleet, gpus, jobs/ID, energy, waste, alerts); metrics on {api.Url}/metrics.");
         AnsiConsole.Console.MarkupLineInterpolated($"Aggregating from {settings.KafkaOptions().BootstrapServers} into [bold]{Path.GetFullPath(settings.Out)}[/]{(influx is null ? "" : $" and InfluxDB {influx.Target}")}. Ctrl+C stops.");
         var run = consumer.RunAsync(null, cancellationToken);
         while (!run.IsCompleted)
         {
             await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(10), CancellationToken.None)).ConfigureAwait(false);
-            AnsiConsole.Console.MarkupLineInterpolated($"[grey]aggregated {consumer.Counters.Aggregated:N0} samples, late {consumer.Counters.Late:N0}, invalid {consumer.Counters.Invalid:N0}; windows written {consumer.WindowsWritten}{(influx is null ? "" : $", InfluxDB points {influx.Counters.PointsWritten:N0} (dead-lettered {influx.Counters.DeadLettered:N0})")}; held {consumer.PendingWindows}; lag {consumer.Messages.Lag}; alerts firing {alerting.Pipeline.Open.Count}[/]");
+            AnsiConsole.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]aggregated {consumer.Counters.Aggregated:N0} samples, late {consumer.Counters.Late:N0}, invalid {consumer.Counters.Invalid:N0}; windows written {consumer.WindowsWritten}{(influx is null ? "" : $", InfluxDB points {influx.Counters.PointsWritten:N0} (dead-lettered {influx.Counters.DeadLettered:N0})")}; held {consumer.PendingWindows}; lag {consumer.Messages.Lag}; alerts firing {alerting.Pipeline.Open.Count}[/]");
         }
 
         await run.ConfigureAwait(false);

@@ -56,7 +56,7 @@ internal sealed class BenchAgentCommand : AsyncCommand<BenchAgentCommand.Setting
         }
 
         console.Write(table);
-        console.MarkupLineInterpolated($"Agent over the floor: {agent.MeanResidentMiB - floor.MeanResidentMiB:0.0} MiB more, {agent.MeanResidentMiB / floor.MeanResidentMiB:0.00}× its memory. Goals: under 50 MB resident ({(agent.PeakResidentMiB * 1.048576 < 50 ? "met" : "not met")}), under 1 % of one core ({(agent.CpuPercentOfOneCore < 1 ? "met" : "not met")}).");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Agent over the floor: {agent.MeanResidentMiB - floor.MeanResidentMiB:0.0} MiB more, {agent.MeanResidentMiB / floor.MeanResidentMiB:0.00}× its memory. Goals: under 50 MB resident ({(agent.PeakResidentMiB * 1.048576 < 50 ? "met" : "not met")}), under 1 % of one core ({(agent.CpuPercentOfOneCore < 1 ? "met" : "not met")}).");
         if (settings.Json is { } path)
         {
             var json = new JsonObject

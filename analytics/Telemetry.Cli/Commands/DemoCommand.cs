@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Telemetry.Analytics.Monitoring;
 using Telemetry.Analytics.Reporting;
 using Telemetry.Cli.Demo;
 using Telemetry.Cli.Rendering;
@@ -43,6 +45,7 @@ internal sealed class DemoCommand : AsyncCommand<DemoSettings>
 
         using var influxSink = influx;
         await using var alertingHost = alerting;
+        using var metrics = new AggregatorMetrics();
         var options = new DemoOptions
         {
             Nodes = settings.Nodes,
@@ -58,11 +61,12 @@ internal sealed class DemoCommand : AsyncCommand<DemoSettings>
             Analytics = analytics,
             Influx = influx,
             Alerting = alerting,
+            Metrics = metrics,
         };
         ApiSetup api;
         try
         {
-            api = await ApiSetup.StartAsync(settings.ApiPort, settings.Out, influx?.Options, null, alerting.Pipeline, loggers, cancellationToken).ConfigureAwait(false);
+            api = await ApiSetup.StartAsync(settings.ApiPort, settings.Out, influx?.Options, null, alerting.Pipeline, metrics, loggers, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException e)
         {
@@ -71,17 +75,17 @@ internal sealed class DemoCommand : AsyncCommand<DemoSettings>
         }
 
         await using var apiHost = api;
-        console.MarkupLineInterpolated($"API on [bold]{api.Url}/api[/] (fleet, gpus, jobs/ID, energy, waste, alerts).");
+        console.MarkupLineInterpolated($"API on [bold]{api.Url}/api[/] (fleet, gpus, jobs/ID, energy, waste, alerts); metrics on {api.Url}/metrics.");
         console.MarkupLineInterpolated($"Simulating [bold]{options.Nodes} nodes × {options.GpusPerNode} GPUs[/] for {options.Duration} at {(options.Speed == 0 ? "full speed" : $"{options.Speed}× speed")} through {options.Kafka?.BootstrapServers ?? "the embedded broker"}; ledger in [bold]{Path.GetFullPath(options.LedgerDirectory)}[/]{(influx is null ? "" : $", InfluxDB {influx.Target}")}");
         var view = new ProgressView(console);
         var result = await view.RunLiveAsync(() => new DemoPipeline(loggers, TimeProvider.System).RunAsync(options, view.Update, cancellationToken)).ConfigureAwait(false);
 
         ReportRenderer.Render(console, result.Report, result.Truth.ToDictionary(t => t.Key, t => t.Value.EnergyJoules / 3.6e6));
         var unbalanced = result.Agents.Where(a => a.Lost != 0).ToList();
-        console.MarkupLineInterpolated($"Per agent: {result.Agents.Count} agents, {(unbalanced.Count == 0 ? "every one's samples accounted for" : $"{unbalanced.Count} with samples lost ({string.Join(", ", unbalanced.Select(a => $"{a.AgentId}: {a.Lost:N0}"))})")}.");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Per agent: {result.Agents.Count} agents, {(unbalanced.Count == 0 ? "every one's samples accounted for" : $"{unbalanced.Count} with samples lost ({string.Join(", ", unbalanced.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.AgentId}: {a.Lost:N0}")))})")}.");
         var open = alerting.Pipeline.Open;
         console.MarkupLineInterpolated($"Alerts firing at the end: {open.Count}{(open.Count == 0 ? "" : " (" + string.Join(", ", open.GroupBy(a => a.Name).Select(g => $"{g.Key} ×{g.Count()}")) + ")")}; webhooks configured: {alerting.Webhooks}.");
-        console.MarkupLineInterpolated($"Simulator's truth: fleet energy {result.FleetEnergyTruthKwh:N2} kWh. Finished in {result.Elapsed.TotalSeconds:N1} s.");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Simulator's truth: fleet energy {result.FleetEnergyTruthKwh:N2} kWh. Finished in {result.Elapsed.TotalSeconds:N1} s.");
         if (settings.SummaryJson is { } path)
         {
             await File.WriteAllTextAsync(path, SummaryJson(result), cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Confluent.Kafka;
 using Telemetry.Kafka;
 using Microsoft.Extensions.Logging;
@@ -59,8 +60,9 @@ internal sealed class NodeAgentSetup(AgentCommand.Settings settings, ILoggerFact
             return 2;
         }
 
+        using var metrics = new AgentMetrics(agent);
         await using var endpoint = settings.Listen == "off" ? null
-            : new LocalEndpoint(new LocalEndpointOptions { Url = settings.Listen }, node, throughput, requested, KnownGpus, TimeProvider.System, loggers);
+            : new LocalEndpoint(new LocalEndpointOptions { Url = settings.Listen }, node, throughput, requested, KnownGpus, TimeProvider.System, loggers) { Metrics = metrics.Meter };
         if (endpoint is not null)
         {
             await endpoint.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -79,7 +81,7 @@ internal sealed class NodeAgentSetup(AgentCommand.Settings settings, ILoggerFact
         }
 
         var balance = agent.Balance();
-        AnsiConsole.Console.MarkupLineInterpolated($"Samples: produced {balance.Produced.Rows:N0} (and {balance.Recovered.Rows:N0} recovered from the spool) = acknowledged {balance.Acknowledged.Rows:N0} + in flight {balance.InFlight.Rows:N0} + spooled {balance.Spooled.Rows:N0} + dropped {balance.Dropped.Rows:N0} + failed {balance.Failed.Rows:N0}{(balance.Reconciles ? "" : " [red](does not reconcile)[/]")}.");
+        AnsiConsole.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Samples: produced {balance.Produced.Rows:N0} (and {balance.Recovered.Rows:N0} recovered from the spool) = acknowledged {balance.Acknowledged.Rows:N0} + in flight {balance.InFlight.Rows:N0} + spooled {balance.Spooled.Rows:N0} + dropped {balance.Dropped.Rows:N0} + failed {balance.Failed.Rows:N0}{(balance.Reconciles ? "" : " [red](does not reconcile)[/]")}.");
         return balance.Dropped.Rows == 0 && balance.Failed.Rows == 0 ? 0 : 3;
     }
 

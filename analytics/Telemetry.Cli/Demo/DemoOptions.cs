@@ -27,6 +27,9 @@ internal sealed record DemoOptions
     /// <summary>Alert rules and webhooks fed with the aggregator's windows; null: no alerting. The caller disposes it.</summary>
     public AlertingHost? Alerting { get; init; }
 
+    /// <summary>The aggregator's self-metrics, attached to the demo's consumer and its agents' produced rows; none when null.</summary>
+    public Telemetry.Analytics.Monitoring.AggregatorMetrics? Metrics { get; init; }
+
     /// <summary>Simulated start; null: the duration up to now, so the report covers the last hour (or whatever was asked).</summary>
     public DateTimeOffset? Start { get; init; }
 }

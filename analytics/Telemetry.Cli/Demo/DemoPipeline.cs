@@ -50,6 +50,7 @@ internal sealed class DemoPipeline(ILoggerFactory loggers, TimeProvider time)
         using var consumer = new AggregatorConsumer(kafka, aggregatorOptions, ledger, loggers, time, "demo-aggregator", options.Influx);
         options.Alerting?.Attach(consumer);
         var runner = new SimulatedFleetRunner(simulation, producer, loggers, time, options.Speed, options.BatchSeconds);
+        options.Metrics?.Attach(consumer, () => runner.Agents.Select(a => KeyValuePair.Create(a.AgentId, a.RowsSent)));
 
         var produced = new TaskCompletionSource();
         var lastConsumed = 0L;

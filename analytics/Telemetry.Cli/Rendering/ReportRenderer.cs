@@ -11,18 +11,19 @@ internal static class ReportRenderer
 
     public static void Render(IAnsiConsole console, FleetReport report, IReadOnlyDictionary<string, double>? truthKwh = null)
     {
-        console.Write(new Rule($"[bold]Fleet report[/] {report.From:yyyy-MM-dd HH:mm} - {report.To:HH:mm} UTC").LeftJustified());
+        console.Write(new Rule(string.Create(Invariant, $"[bold]Fleet report[/] {report.From:yyyy-MM-dd HH:mm} - {report.To:HH:mm} UTC")).LeftJustified());
         var fleet = new Grid().AddColumn().AddColumn();
         fleet.AddRow("GPUs", report.Gpus.ToString(Invariant));
         fleet.AddRow("Windows", report.Windows.ToString(Invariant));
-        fleet.AddRow("Fleet energy", $"{report.FleetEnergyKwh:N2} kWh");
-        fleet.AddRow("Average power", $"{report.AveragePowerKw:N2} kW");
-        fleet.AddRow("Allocated to jobs", $"{report.AllocatedEnergyKwh:N2} kWh");
-        fleet.AddRow("Unallocated", $"{report.UnallocatedEnergyKwh:N2} kWh");
-        fleet.AddRow("Unattributed", $"{report.UnattributedEnergyKwh:N2} kWh");
+        fleet.AddRow("Fleet energy", string.Create(Invariant, $"{report.FleetEnergyKwh:N2} kWh"));
+        fleet.AddRow("Average power", string.Create(Invariant, $"{report.AveragePowerKw:N2} kW"));
+        fleet.AddRow("Allocated to jobs", string.Create(Invariant, $"{report.AllocatedEnergyKwh:N2} kWh"));
+        fleet.AddRow("Unallocated", string.Create(Invariant, $"{report.UnallocatedEnergyKwh:N2} kWh"));
+        fleet.AddRow("Unattributed", string.Create(Invariant, $"{report.UnattributedEnergyKwh:N2} kWh"));
         foreach (var c in report.Costs ?? [])
         {
-            fleet.AddRow($"Cost ({c.Currency})", $"{c.EnergyCost:N2} for {c.FacilityKwh:N2} facility kWh{(c.Co2Kg is { } co2 ? $", {co2:N1} kg CO2" : "")}; waste {c.WasteEnergyCost:N2} energy + {c.WasteCapacityCost:N2} GPU time");
+            var carbon = c.Co2Kg is { } co2 ? string.Create(Invariant, $", {co2:N1} kg CO2") : "";
+            fleet.AddRow($"Cost ({c.Currency})", string.Create(Invariant, $"{c.EnergyCost:N2} for {c.FacilityKwh:N2} facility kWh{carbon}; waste {c.WasteEnergyCost:N2} energy + {c.WasteCapacityCost:N2} GPU time"));
         }
         console.Write(fleet);
         console.WriteLine();

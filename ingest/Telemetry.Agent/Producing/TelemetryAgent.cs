@@ -128,6 +128,9 @@ public sealed class TelemetryAgent : IDisposable
         return (int)Counters.MessagesInFlight;
     }
 
+    /// <summary>Bytes of the disk spool's files; 0 without a spool.</summary>
+    public long SpoolBytes => _outbox?.SpoolBytes ?? 0;
+
     /// <summary>Where every message the agent produced is now; the sides agree in messages and in rows.</summary>
     public DeliveryBalance Balance() => _outbox?.Balance() ?? Counters.Balance(default, default, default);
 

@@ -149,6 +149,9 @@ internal sealed class SpoolingOutbox : IDisposable
         }
     }
 
+    /// <summary>Bytes of the spool's segment files on disk.</summary>
+    public long SpoolBytes => _spool.Counts.Bytes;
+
     /// <summary>Where every message is now.</summary>
     public DeliveryBalance Balance()
     {

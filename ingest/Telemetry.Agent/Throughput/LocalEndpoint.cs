@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Telemetry.Agent.Attribution;
+using Telemetry.Agent.Hosting;
 using Telemetry.Contract.Messages;
 using Telemetry.Contract.Samples;
 
@@ -16,7 +17,7 @@ namespace Telemetry.Agent.Throughput;
 /// <summary>
 /// The agent's local HTTP endpoint, on loopback by default: jobs post the tokens or samples they processed
 /// (<c>POST /v1/throughput</c>), prolog and epilog scripts post allocations (<c>POST /v1/allocations</c>), and
-/// <c>GET /healthz</c> answers when the agent runs. Bodies are bounded; a bad request gets 400 with a problem naming
+/// <c>GET /healthz</c> answers when the agent runs, and <c>GET /metrics</c> serves its own metrics. Bodies are bounded; a bad request gets 400 with a problem naming
 /// the field.
 /// </summary>
 public sealed class LocalEndpoint(
@@ -31,6 +32,9 @@ public sealed class LocalEndpoint(
     private const int MaxIdLength = 256;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastReport = new(StringComparer.Ordinal);
     private WebApplication? _app;
+
+    /// <summary>The agent's own metrics, served on <c>GET /metrics</c> in the Prometheus text format; not served when null.</summary>
+    public System.Diagnostics.Metrics.Meter? Metrics { get; init; }
 
     /// <summary>The address it listens on, once started (the real port when the configured one was 0).</summary>
     public Uri? Address { get; private set; }
@@ -49,8 +53,18 @@ public sealed class LocalEndpoint(
             k.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
             k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
         });
+        if (Metrics is { } meter)
+        {
+            builder.Services.AddAgentMetrics(meter);
+        }
+
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok\n"));
+        if (Metrics is not null)
+        {
+            app.MapPrometheusScrapingEndpoint("/metrics");
+        }
+
         app.MapPost("/v1/throughput", ThroughputAsync);
         app.MapPost("/v1/allocations", AllocationAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -9,6 +9,7 @@ namespace Telemetry.Analytics.Tests.Influx;
 public sealed class DashboardTests
 {
     private const string DataSourceUid = "telemetry-influxdb";
+    private const string PrometheusUid = "telemetry-prometheus";
     private static readonly string[] ChartTypes = ["timeseries", "stat", "bargauge", "piechart", "state-timeline", "gauge"];
 
     private static readonly List<GrafanaDashboard> Dashboards = Directory
@@ -17,19 +18,24 @@ public sealed class DashboardTests
         .Select(GrafanaDashboard.Load)
         .ToList();
 
+    // The self-metrics dashboard reads the processes' own /metrics through Prometheus; every other one reads the sink's InfluxDB.
+    private static readonly List<GrafanaDashboard> InfluxDashboards = Dashboards.Where(d => !IsPrometheus(d)).ToList();
+
+    private static readonly List<GrafanaDashboard> PrometheusDashboards = Dashboards.Where(IsPrometheus).ToList();
+
     [TestMethod]
     public void TheFleetJobsWasteAndHealthDashboardsAreThere()
     {
-        var names = Dashboards.Select(d => d.Name).ToList();
+        var names = InfluxDashboards.Select(d => d.Name).ToList();
 
         CollectionAssert.IsSubsetOf(new[] { "fleet-overview.json", "jobs.json", "waste.json", "health.json" }, names);
-        Assert.IsTrue(Dashboards.All(d => d.Queries().Count() >= 5), "every dashboard has panels with queries");
+        Assert.IsTrue(InfluxDashboards.All(d => d.Queries().Count() >= 5), "every dashboard has panels with queries");
     }
 
     [TestMethod]
     public void EveryQueryNamesOnlyMeasurementsFieldsAndTagsTheSinkWrites()
     {
-        var problems = Dashboards.SelectMany(d => d.Queries())
+        var problems = InfluxDashboards.SelectMany(d => d.Queries())
             .SelectMany(q => SchemaQueryCheck.Problems(q.Text).Select(p => $"{q}: {p}"))
             .ToList();
 
@@ -39,7 +45,7 @@ public sealed class DashboardTests
     [TestMethod]
     public void EveryMeasurementTheSinkWritesIsOnSomeDashboard()
     {
-        var shown = Dashboards.SelectMany(d => d.Queries())
+        var shown = InfluxDashboards.SelectMany(d => d.Queries())
             .Select(q => InfluxQlReferenceExtractor.Extract(q.Text).Measurement)
             .ToHashSet(StringComparer.Ordinal);
 
@@ -51,7 +57,7 @@ public sealed class DashboardTests
     [TestMethod]
     public void EveryDataSourceReferenceIsTheTelemetryInfluxDb()
     {
-        var wrong = Dashboards
+        var wrong = InfluxDashboards
             .SelectMany(d => d.DataSources().Select(ds => (d.Name, ds.Path, ds.DataSource)))
             .Where(x => GrafanaDashboard.Text(x.DataSource, "uid") != DataSourceUid || GrafanaDashboard.Text(x.DataSource, "type") != "influxdb")
             .Select(x => $"{x.Name} {x.Path}: {x.DataSource}")
@@ -76,7 +82,7 @@ public sealed class DashboardTests
     [TestMethod]
     public void EveryTargetIsARawInfluxQlQueryAsTimeSeriesOrTable()
     {
-        var wrong = Dashboards
+        var wrong = InfluxDashboards
             .SelectMany(d => d.Panels().SelectMany(p => GrafanaDashboard.Items(p, "targets").Select(t => (Where: $"{d.Name} {GrafanaDashboard.Text(p, "title")}", Target: t))))
             .Where(x => !(x.Target.TryGetProperty("rawQuery", out var raw) && raw.ValueKind == JsonValueKind.True)
                 || string.IsNullOrWhiteSpace(GrafanaDashboard.Text(x.Target, "query"))
@@ -134,4 +140,24 @@ public sealed class DashboardTests
             Assert.AreEqual("1m", GrafanaDashboard.Text(dashboard.Root, "refresh"), dashboard.Name);
         }
     }
+
+    [TestMethod]
+    public void TheSelfMetricsDashboardQueriesOnlyTheTelemetryPrometheusInPromQl()
+    {
+        var dashboard = PrometheusDashboards.Single();
+        var targets = dashboard.Panels().SelectMany(p => GrafanaDashboard.Items(p, "targets").Select(t => (Panel: GrafanaDashboard.Text(p, "title"), Target: t))).ToList();
+        var wrong = dashboard.DataSources()
+            .Where(x => GrafanaDashboard.Text(x.DataSource, "uid") != PrometheusUid || GrafanaDashboard.Text(x.DataSource, "type") != "prometheus")
+            .Select(x => $"{x.Path}: {x.DataSource}")
+            .ToList();
+
+        Assert.AreEqual("self-metrics.json", dashboard.Name);
+        Assert.IsGreaterThanOrEqualTo(10, targets.Count);
+        Assert.IsEmpty(wrong, Environment.NewLine + string.Join(Environment.NewLine, wrong));
+        Assert.IsTrue(targets.All(t => GrafanaDashboard.Text(t.Target, "expr")?.Contains("telemetry_", StringComparison.Ordinal) == true),
+            "every target is PromQL over the processes' own metrics");
+    }
+
+    private static bool IsPrometheus(GrafanaDashboard dashboard) =>
+        dashboard.DataSources().Any(x => GrafanaDashboard.Text(x.DataSource, "type") == "prometheus");
 }

@@ -28,11 +28,15 @@ internal static partial class GrafanaComposeCheck
         Expect(problems, compose, name, mounts, Provisioning, "/etc/grafana/provisioning");
         Expect(problems, compose, name, mounts, Dashboards, providerPath!);
 
-        var dataSourceText = InfraFiles.Read($"{Provisioning}/datasources/influxdb.yaml");
         var environment = ComposeFile.Environment(grafana);
-        problems.AddRange(Variable().Matches(dataSourceText).Select(m => m.Groups[1].Value).Distinct()
-            .Where(v => !environment.ContainsKey(v))
-            .Select(v => $"{compose.Name}: service {name} does not set {v}, which {Provisioning}/datasources/influxdb.yaml uses"));
+        foreach (var file in new[] { "influxdb.yaml", "prometheus.yaml" })
+        {
+            problems.AddRange(Variable().Matches(InfraFiles.Read($"{Provisioning}/datasources/{file}")).Select(m => m.Groups[1].Value).Distinct()
+                .Where(v => !environment.ContainsKey(v))
+                .Select(v => $"{compose.Name}: service {name} does not set {v}, which {Provisioning}/datasources/{file} uses"));
+        }
+
+        var dataSourceText = InfraFiles.Read($"{Provisioning}/datasources/influxdb.yaml");
 
         var influx = compose.Services.FirstOrDefault(s => s.Value.Get("image").Text()?.StartsWith("influxdb:", StringComparison.Ordinal) == true);
         var influxUrl = environment.GetValueOrDefault("INFLUX_URL");
@@ -91,7 +95,7 @@ internal static partial class GrafanaComposeCheck
         }
     }
 
-    private static List<(string Source, string Target)> Mounts(ComposeFile compose, YamlDotNet.RepresentationModel.YamlNode service) =>
+    internal static List<(string Source, string Target)> Mounts(ComposeFile compose, YamlDotNet.RepresentationModel.YamlNode service) =>
         [.. service.Get("volumes").Items().Select(v => v.Text()?.Split(':') ?? [])
             .Where(p => p.Length >= 2 && (p[0].StartsWith('.') || p[0].StartsWith('/')))
             .Select(p => (compose.Resolve(p[0]), p[1]))];
