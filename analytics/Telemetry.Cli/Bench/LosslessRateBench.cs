@@ -1,0 +1,115 @@
+using System.Diagnostics;
+
+namespace Telemetry.Cli.Bench;
+
+/// <summary>
+/// Lossless end-to-end rate: agents send a fleet's samples at a fixed offered rate through Confluent.Kafka and the
+/// embedded broker while one aggregator consumes, reduces and writes windows to the ledger; a rate holds when every
+/// sample sent is aggregated and the agents kept up the rate. Rates rise until one does not hold; the highest that held
+/// is the figure. The agents' encoding is done before the clock starts (it runs on the GPU nodes). Baseline: the C
+/// producer and consumer moving the same messages through the same mock at full speed, when nothing is lost there.
+/// </summary>
+internal static class LosslessRateBench
+{
+    public static async Task<(BenchFigure Figure, List<LosslessStep> Steps)> RunAsync(
+        BenchFleet fleet, IReadOnlyList<int> rates, TimeSpan each, int partitions, CBaseline? baseline, string? missing, Action<string> progress, CancellationToken cancellationToken)
+    {
+        var steps = new List<LosslessStep>();
+        var held = 0.0;
+        var meanBytes = 0;
+        var messages = 0L;
+        foreach (var rate in rates)
+        {
+            progress($"offering {rate:N0} samples/s");
+            var step = await OfferAsync(fleet, rate, each, partitions, cancellationToken).ConfigureAwait(false);
+            steps.Add(step);
+            meanBytes = step.MeanBytes;
+            messages = step.Messages;
+            if (!step.Held)
+            {
+                break;
+            }
+
+            held = step.Delivered;
+        }
+
+        var note = string.Join("; ", steps.Select(s => $"{s.Offered:N0}/s offered: {s.Delivered:N0}/s sent, {s.Aggregated:N0} of {s.Sent:N0} aggregated{(s.Held ? "" : " (not held)")}"));
+        double? c = null;
+        if (baseline is not null)
+        {
+            var result = baseline.Run(messages, 20, "lz4", meanBytes, partitions);
+            c = result.Lossless ? result.EndToEndPerSecond * BenchFleet.GpusPerNode : null;
+            note += $"; C at full speed: {result.Received:N0}/{result.Sent:N0} messages, {result.EndToEndPerSecond:N0} msg/s end to end{(result.Lossless ? "" : ", lossy: no lossless rate")}";
+        }
+        else
+        {
+            note += "; C baseline not run: " + missing;
+        }
+
+        var figure = new BenchFigure("lossless_rate", "Lossless end-to-end rate, agents to ledger", "samples/s", held, "C librdkafka producer and consumer, lossless msg/s × rows per message", c,
+            "≥ 1,000,000 samples/s and ratio ≥ 0.5", c is { } v ? held >= 1_000_000 && held / v >= 0.5 : held >= 1_000_000 ? null : false, note)
+        { Gpus = fleet.Gpus };
+        return (figure, steps);
+    }
+
+    private static async Task<LosslessStep> OfferAsync(BenchFleet fleet, int rate, TimeSpan each, int partitions, CancellationToken cancellationToken)
+    {
+        var ticks = (int)Math.Max(2, Math.Ceiling(rate * each.TotalSeconds / fleet.Gpus));
+        var payloads = Enumerable.Range(0, ticks).Select(t => fleet.Payloads(t, BenchFleet.GpusPerNode)).ToList();
+        var messages = payloads.Sum(p => (long)p.Count);
+        var meanBytes = (int)(payloads.Sum(p => p.Sum(m => (long)m.Length)) / messages);
+        using var cluster = new BenchCluster(partitions, fleet.Nodes);
+        using var consumer = cluster.Aggregator();
+        var produced = false;
+        var lastConsumed = 0L;
+        var quiet = Stopwatch.StartNew();
+        bool Finished()
+        {
+            if (!produced)
+            {
+                return false;
+            }
+
+            if (consumer.Messages.Consumed != lastConsumed)
+            {
+                lastConsumed = consumer.Messages.Consumed;
+                quiet.Restart();
+            }
+
+            return lastConsumed >= cluster.MessagesDelivered || quiet.Elapsed > TimeSpan.FromSeconds(10);
+        }
+
+        var run = consumer.RunAsync(Finished, cancellationToken);
+        await consumer.Assigned.WaitAsync(TimeSpan.FromMinutes(1), cancellationToken).ConfigureAwait(false);
+        var seconds = await Task.Run(() => Send(cluster, payloads, rate), cancellationToken).ConfigureAwait(false);
+        produced = true;
+        await run.ConfigureAwait(false);
+        var sent = cluster.RowsSent;
+        var delivered = sent / seconds;
+        var aggregated = consumer.Counters.Aggregated;
+        return new LosslessStep(rate, delivered, sent, aggregated, aggregated == sent && delivered >= 0.9 * rate, messages, meanBytes);
+    }
+
+    // Paced in slices of a millisecond; returns the seconds from the first message to the last one acknowledged.
+    private static double Send(BenchCluster cluster, List<List<byte[]>> payloads, int rate)
+    {
+        var clock = Stopwatch.StartNew();
+        var rows = 0L;
+        foreach (var tick in payloads)
+        {
+            for (var node = 0; node < tick.Count; node++)
+            {
+                while (rows > rate * clock.Elapsed.TotalSeconds)
+                {
+                    Thread.Sleep(1);
+                }
+
+                cluster.Publish(node, tick[node], BenchFleet.GpusPerNode);
+                rows += BenchFleet.GpusPerNode;
+            }
+        }
+
+        cluster.Flush();
+        return clock.Elapsed.TotalSeconds;
+    }
+}
