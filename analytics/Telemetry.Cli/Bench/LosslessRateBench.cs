@@ -15,29 +15,29 @@ internal static class LosslessRateBench
         BenchFleet fleet, IReadOnlyList<int> rates, TimeSpan each, int partitions, CBaseline? baseline, string? missing, Action<string> progress, CancellationToken cancellationToken)
     {
         var steps = new List<LosslessStep>();
-        var held = 0.0;
-        var meanBytes = 0;
-        var messages = 0L;
+        LosslessStep? best = null;
         foreach (var rate in rates)
         {
             progress($"offering {rate:N0} samples/s");
             var step = await OfferAsync(fleet, rate, each, partitions, cancellationToken).ConfigureAwait(false);
             steps.Add(step);
-            meanBytes = step.MeanBytes;
-            messages = step.Messages;
             if (!step.Held)
             {
                 break;
             }
 
-            held = step.Delivered;
+            best = step;
         }
+
+        var held = best?.Delivered ?? 0;
 
         var note = string.Join("; ", steps.Select(s => $"{s.Offered:N0}/s offered: {s.Delivered:N0}/s sent, {s.Aggregated:N0} of {s.Sent:N0} aggregated{(s.Held ? "" : " (not held)")}"));
         double? c = null;
         if (baseline is not null)
         {
-            var result = baseline.Run(messages, 20, "lz4", meanBytes, partitions);
+            // The same number of messages of the same size as the highest rate that held (or the lowest offered).
+            var same = best ?? steps[0];
+            var result = baseline.Run(same.Messages, 20, "lz4", same.MeanBytes, partitions);
             c = result.Lossless ? result.EndToEndPerSecond * BenchFleet.GpusPerNode : null;
             note += $"; C at full speed: {result.Received:N0}/{result.Sent:N0} messages, {result.EndToEndPerSecond:N0} msg/s end to end{(result.Lossless ? "" : ", lossy: no lossless rate")}";
         }

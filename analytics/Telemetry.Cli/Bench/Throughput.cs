@@ -2,15 +2,24 @@ using System.Diagnostics;
 
 namespace Telemetry.Cli.Bench;
 
-/// <summary>Times a repeatable pass: once to warm up, then again and again until enough time has passed.</summary>
+/// <summary>
+/// Times a repeatable pass: first for as long as it will be measured, unmeasured, so that the runtime's tiered
+/// compilation has settled on optimised code; then again and again until enough time has passed.
+/// </summary>
 internal static class Throughput
 {
     /// <summary>Units per second of <paramref name="pass"/>, which handles <paramref name="unitsPerPass"/> units each time.</summary>
     public static double PerSecond(Action pass, long unitsPerPass, TimeSpan atLeast)
     {
-        pass();
-        var passes = 0L;
         var clock = Stopwatch.StartNew();
+        do
+        {
+            pass();
+        }
+        while (clock.Elapsed < atLeast);
+
+        var passes = 0L;
+        clock.Restart();
         do
         {
             pass();

@@ -1,0 +1,45 @@
+using BenchmarkDotNet.Attributes;
+using Telemetry.Analytics;
+using Telemetry.Analytics.Aggregation;
+using Telemetry.Cli.Bench;
+
+namespace Telemetry.Benchmarks;
+
+/// <summary>
+/// One tick of a fleet reduced into its windows by the real aggregator (every row closing an interval), beside a
+/// vectorised sum over the same columns. Each invocation reduces the next tick, so no row is a duplicate.
+/// </summary>
+public class ReductionBenchmarks
+{
+    private const int Ticks = 64;
+    private ReductionData? _data;
+    private SampleAggregator? _aggregator;
+    private int _tick;
+
+    [Params(4096)]
+    public int Gpus { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var start = (DateTimeOffset.UtcNow.AddHours(-2).ToUnixTimeMilliseconds() / 60_000) * 60_000;
+        _data = ReductionData.Build(new BenchFleet(Gpus, start), Ticks, 1024);
+    }
+
+    [IterationSetup]
+    public void StartAggregator()
+    {
+        _aggregator = new SampleAggregator(new AggregatorOptions(), TimeProvider.System);
+        ReductionBench.Reduce(_aggregator, _data!.Ticks[0]);
+        _tick = 1;
+    }
+
+    [Benchmark]
+    public void Reduce() => ReductionBench.Reduce(_aggregator!, _data!.Ticks[1 + (_tick++ % (Ticks - 1))]);
+
+    [Benchmark(Baseline = true)]
+    public double VectorSum() => ReductionBench.Sum(_data!.Ticks[1]);
+
+    [GlobalCleanup]
+    public void Cleanup() => _data?.Dispose();
+}
