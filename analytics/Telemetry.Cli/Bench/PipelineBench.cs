@@ -60,16 +60,14 @@ internal sealed class PipelineBench(PipelineBenchScale scale)
     private static void WarmUp(long start)
     {
         using var data = ReductionData.Build(new BenchFleet(256, start), 40, 256);
-        var clock = Stopwatch.StartNew();
-        do
+        Throughput.WarmUp(() =>
         {
             var aggregator = new Telemetry.Analytics.Aggregation.SampleAggregator(new Telemetry.Analytics.AggregatorOptions(), TimeProvider.System);
             foreach (var tick in data.Ticks)
             {
                 ReductionBench.Reduce(aggregator, tick);
             }
-        }
-        while (clock.Elapsed < TimeSpan.FromSeconds(1.5));
+        }, TimeSpan.FromSeconds(1));
     }
 
     // Others' work on the machine shows in the load average; the ratios, measured side by side, suffer less from it.
