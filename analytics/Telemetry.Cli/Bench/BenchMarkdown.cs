@@ -29,17 +29,20 @@ internal static class BenchMarkdown
         text.AppendLine("|" + string.Concat(Enumerable.Repeat(" --- |", Columns.Length)));
         foreach (var figure in result.Figures)
         {
-            text.AppendLine("| " + string.Join(" | ", Cells(figure).Select(c => c.Replace("|", "\\|", StringComparison.Ordinal))) + " |");
+            text.AppendLine("| " + string.Join(" | ", Cells(figure).Select(Escape)) + " |");
         }
 
         text.AppendLine();
         foreach (var figure in result.Figures.Where(f => f.Note is not null))
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"- {figure.What}: {figure.Note}.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {Escape(figure.What)}: {Escape(figure.Note!)}.");
         }
 
         return text.ToString();
     }
+
+    // Markdown would take Vector<float> for an HTML tag, and a bar for a cell's end.
+    private static string Escape(string text) => text.Replace("<", "&lt;", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal);
 
     public static string Number(double value) => value switch
     {

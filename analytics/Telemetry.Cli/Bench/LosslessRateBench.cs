@@ -12,14 +12,15 @@ namespace Telemetry.Cli.Bench;
 internal static class LosslessRateBench
 {
     public static async Task<(BenchFigure Figure, List<LosslessStep> Steps)> RunAsync(
-        BenchFleet fleet, IReadOnlyList<int> rates, TimeSpan each, int partitions, CBaseline? baseline, string? missing, Action<string> progress, CancellationToken cancellationToken)
+        BenchFleet fleet, IReadOnlyList<int> rates, TimeSpan each, int partitions, int ticksPerMessage, CBaseline? baseline, string? missing, Action<string> progress, CancellationToken cancellationToken)
     {
         var steps = new List<LosslessStep>();
+        var rowsPerMessage = BenchFleet.GpusPerNode * ticksPerMessage;
         LosslessStep? best = null;
         foreach (var rate in rates)
         {
-            progress($"offering {rate:N0} samples/s");
-            var step = await OfferAsync(fleet, rate, each, partitions, cancellationToken).ConfigureAwait(false);
+            progress($"offering {rate:N0} samples/s in messages of {rowsPerMessage} rows");
+            var step = await OfferAsync(fleet, rate, each, partitions, ticksPerMessage, cancellationToken).ConfigureAwait(false);
             steps.Add(step);
             if (!step.Held)
             {
@@ -31,14 +32,14 @@ internal static class LosslessRateBench
 
         var held = best?.Delivered ?? 0;
 
-        var note = string.Join("; ", steps.Select(s => $"{s.Offered:N0}/s offered: {s.Delivered:N0}/s sent, {s.Aggregated:N0} of {s.Sent:N0} aggregated{(s.Held ? "" : " (not held)")}"));
+        var note = $"messages of {rowsPerMessage} samples, {steps[0].MeanBytes:N0} bytes; " + string.Join("; ", steps.Select(s => $"{s.Offered:N0}/s offered: {s.Delivered:N0}/s sent, {s.Aggregated:N0} of {s.Sent:N0} aggregated{(s.Held ? "" : " (not held)")}"));
         double? c = null;
         if (baseline is not null)
         {
             // The same number of messages of the same size as the highest rate that held (or the lowest offered).
             var same = best ?? steps[0];
             var result = baseline.Run(same.Messages, 20, "lz4", same.MeanBytes, partitions);
-            c = result.Lossless ? result.EndToEndPerSecond * BenchFleet.GpusPerNode : null;
+            c = result.Lossless ? result.EndToEndPerSecond * rowsPerMessage : null;
             note += $"; C at full speed: {result.Received:N0}/{result.Sent:N0} messages, {result.EndToEndPerSecond:N0} msg/s end to end{(result.Lossless ? "" : ", lossy: no lossless rate")}";
         }
         else
@@ -46,16 +47,19 @@ internal static class LosslessRateBench
             note += "; C baseline not run: " + missing;
         }
 
-        var figure = new BenchFigure("lossless_rate", "Lossless end-to-end rate, agents to ledger", "samples/s", held, "C librdkafka producer and consumer, lossless msg/s × rows per message", c,
+        var figure = new BenchFigure(
+            ticksPerMessage == 1 ? "lossless_rate" : $"lossless_rate_{rowsPerMessage}_rows",
+            ticksPerMessage == 1 ? "Lossless end-to-end rate, agents to ledger" : $"Lossless end-to-end rate, {BenchFleet.GpusPerNode} GPUs × {ticksPerMessage} ticks per message",
+            "samples/s", held, "C librdkafka producer and consumer, lossless msg/s × rows per message", c,
             "≥ 1,000,000 samples/s and ratio ≥ 0.5", c is { } v ? held >= 1_000_000 && held / v >= 0.5 : held >= 1_000_000 ? null : false, note)
         { Gpus = fleet.Gpus };
         return (figure, steps);
     }
 
-    private static async Task<LosslessStep> OfferAsync(BenchFleet fleet, int rate, TimeSpan each, int partitions, CancellationToken cancellationToken)
+    private static async Task<LosslessStep> OfferAsync(BenchFleet fleet, int rate, TimeSpan each, int partitions, int ticksPerMessage, CancellationToken cancellationToken)
     {
-        var ticks = (int)Math.Max(2, Math.Ceiling(rate * each.TotalSeconds / fleet.Gpus));
-        var payloads = Enumerable.Range(0, ticks).Select(t => fleet.Payloads(t, BenchFleet.GpusPerNode)).ToList();
+        var messageTicks = (int)Math.Max(2, Math.Ceiling(rate * each.TotalSeconds / fleet.Gpus / ticksPerMessage));
+        var payloads = Enumerable.Range(0, messageTicks).Select(t => fleet.Payloads(t * ticksPerMessage, BenchFleet.GpusPerNode, ticksPerMessage)).ToList();
         var messages = payloads.Sum(p => (long)p.Count);
         var meanBytes = (int)(payloads.Sum(p => p.Sum(m => (long)m.Length)) / messages);
         using var cluster = new BenchCluster(partitions, fleet.Nodes);
@@ -81,17 +85,17 @@ internal static class LosslessRateBench
 
         var run = consumer.RunAsync(Finished, cancellationToken);
         await consumer.Assigned.WaitAsync(TimeSpan.FromMinutes(1), cancellationToken).ConfigureAwait(false);
-        var seconds = await Task.Run(() => Send(cluster, payloads, rate), cancellationToken).ConfigureAwait(false);
+        var seconds = await Task.Run(() => Send(cluster, payloads, rate, BenchFleet.GpusPerNode * ticksPerMessage), cancellationToken).ConfigureAwait(false);
         produced = true;
         await run.ConfigureAwait(false);
         var sent = cluster.RowsSent;
         var delivered = sent / seconds;
         var aggregated = consumer.Counters.Aggregated;
-        return new LosslessStep(rate, delivered, sent, aggregated, aggregated == sent && delivered >= 0.9 * rate, messages, meanBytes);
+        return new LosslessStep(rate, delivered, sent, aggregated, aggregated == sent && delivered >= 0.9 * rate, messages, meanBytes, BenchFleet.GpusPerNode * ticksPerMessage);
     }
 
     // Paced in slices of a millisecond; returns the seconds from the first message to the last one acknowledged.
-    private static double Send(BenchCluster cluster, List<List<byte[]>> payloads, int rate)
+    private static double Send(BenchCluster cluster, List<List<byte[]>> payloads, int rate, int rowsPerMessage)
     {
         var clock = Stopwatch.StartNew();
         var rows = 0L;
@@ -104,8 +108,8 @@ internal static class LosslessRateBench
                     Thread.Sleep(1);
                 }
 
-                cluster.Publish(node, tick[node], BenchFleet.GpusPerNode);
-                rows += BenchFleet.GpusPerNode;
+                cluster.Publish(node, tick[node], rowsPerMessage);
+                rows += rowsPerMessage;
             }
         }
 

@@ -8,4 +8,5 @@ namespace Telemetry.Cli.Bench;
 /// <param name="Held">Whether every sample arrived and the agents kept up the rate.</param>
 /// <param name="Messages">Messages sent.</param>
 /// <param name="MeanBytes">Mean payload size.</param>
-internal sealed record LosslessStep(double Offered, double Delivered, long Sent, long Aggregated, bool Held, long Messages, int MeanBytes);
+/// <param name="RowsPerMessage">Samples in each message.</param>
+internal sealed record LosslessStep(double Offered, double Delivered, long Sent, long Aggregated, bool Held, long Messages, int MeanBytes, int RowsPerMessage);

@@ -48,9 +48,14 @@ internal sealed class PipelineBench(PipelineBenchScale scale)
         progress("backlog drain", $"{scale.DrainGpus:N0} GPUs × {scale.DrainTicks} ticks");
         figures.Add(await DrainBench.RunAsync(new BenchFleet(scale.DrainGpus, start), scale.DrainTicks, scale.Partitions, baseline, missing, cancellationToken).ConfigureAwait(false));
 
-        var (lossless, steps) = await LosslessRateBench.RunAsync(new BenchFleet(scale.LosslessGpus, start), scale.Rates, scale.RateEach, scale.Partitions, baseline, missing,
-            what => progress("lossless rate", what), cancellationToken).ConfigureAwait(false);
-        figures.Add(lossless);
+        var steps = new List<LosslessStep>();
+        foreach (var ticksPerMessage in (int[])[1, 5])
+        {
+            var (lossless, offered) = await LosslessRateBench.RunAsync(new BenchFleet(scale.LosslessGpus, start), scale.Rates, scale.RateEach, scale.Partitions, ticksPerMessage,
+                baseline, missing, what => progress("lossless rate", what), cancellationToken).ConfigureAwait(false);
+            figures.Add(lossless);
+            steps.AddRange(offered);
+        }
 
         return new PipelineBenchResult(scale.Name, figures, steps, Machine(), clock.Elapsed.TotalSeconds);
     }
