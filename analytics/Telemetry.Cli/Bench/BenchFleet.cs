@@ -12,6 +12,12 @@ namespace Telemetry.Cli.Bench;
 internal sealed class BenchFleet
 {
     public const int GpusPerNode = 8;
+
+    /// <summary>Ticks an agent puts in one message by default (<c>--batch-seconds 5</c>).</summary>
+    public const int TicksPerMessage = 5;
+
+    /// <summary>Rows of one message of a node's samples as the agent sends them by default.</summary>
+    public const int RowsPerMessage = GpusPerNode * TicksPerMessage;
     private readonly GpuIdentity[] _gpus;
     private readonly double?[] _values = new double?[FieldCatalog.Count];
 

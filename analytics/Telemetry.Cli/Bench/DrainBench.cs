@@ -11,7 +11,8 @@ internal static class DrainBench
 {
     public static async Task<BenchFigure> RunAsync(BenchFleet fleet, int ticks, int partitions, CBaseline? baseline, string? missing, CancellationToken cancellationToken)
     {
-        var payloads = Enumerable.Range(0, ticks).Select(t => fleet.Payloads(t, BenchFleet.GpusPerNode)).ToList();
+        var payloads = Enumerable.Range(0, ticks / BenchFleet.TicksPerMessage)
+            .Select(t => fleet.Payloads(t * BenchFleet.TicksPerMessage, BenchFleet.GpusPerNode, BenchFleet.TicksPerMessage)).ToList();
         var messages = payloads.Sum(p => (long)p.Count);
         var meanBytes = (int)(payloads.Sum(p => p.Sum(m => (long)m.Length)) / messages);
         using var cluster = new BenchCluster(partitions, fleet.Nodes);
@@ -19,7 +20,7 @@ internal static class DrainBench
         {
             for (var node = 0; node < tick.Count; node++)
             {
-                cluster.Publish(node, tick[node], BenchFleet.GpusPerNode);
+                cluster.Publish(node, tick[node], BenchFleet.RowsPerMessage);
             }
         }
 
@@ -32,13 +33,13 @@ internal static class DrainBench
         var seconds = clock.Elapsed.TotalSeconds;
         var aggregated = consumer.Counters.Aggregated;
         var ours = aggregated / seconds;
-        var note = $"{messages:N0} messages of {BenchFleet.GpusPerNode} samples ({meanBytes:N0} bytes mean, lz4, linger 20 ms) over {partitions} partitions; " +
+        var note = $"{messages:N0} messages of {BenchFleet.RowsPerMessage} samples ({meanBytes:N0} bytes mean, lz4, linger 20 ms) over {partitions} partitions; " +
             $"{aggregated:N0} of {cluster.RowsSent:N0} samples aggregated";
         double? c = null;
         if (baseline is not null)
         {
             var result = baseline.Run(messages, 20, "lz4", meanBytes, partitions);
-            c = result.EndToEndPerSecond * BenchFleet.GpusPerNode;
+            c = result.EndToEndPerSecond * BenchFleet.RowsPerMessage;
             note += $"; C consumer got {result.Received:N0}/{result.Sent:N0} messages while they were produced (it has no pre-fill mode)";
         }
         else

@@ -48,8 +48,8 @@ internal static class LosslessRateBench
         }
 
         var figure = new BenchFigure(
-            ticksPerMessage == 1 ? "lossless_rate" : $"lossless_rate_{rowsPerMessage}_rows",
-            ticksPerMessage == 1 ? "Lossless end-to-end rate, agents to ledger" : $"Lossless end-to-end rate, {BenchFleet.GpusPerNode} GPUs × {ticksPerMessage} ticks per message",
+            ticksPerMessage == BenchFleet.TicksPerMessage ? "lossless_rate" : $"lossless_rate_{rowsPerMessage}_rows",
+            $"Lossless end-to-end rate, agents to ledger, {BenchFleet.GpusPerNode} GPUs × {ticksPerMessage} s per message",
             "samples/s", held, "C librdkafka producer and consumer, lossless msg/s × rows per message", c,
             "≥ 1,000,000 samples/s and ratio ≥ 0.5", c is { } v ? held >= 1_000_000 && held / v >= 0.5 : held >= 1_000_000 ? null : false, note)
         { Gpus = fleet.Gpus };

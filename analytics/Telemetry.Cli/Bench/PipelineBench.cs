@@ -49,7 +49,7 @@ internal sealed class PipelineBench(PipelineBenchScale scale)
         figures.Add(await DrainBench.RunAsync(new BenchFleet(scale.DrainGpus, start), scale.DrainTicks, scale.Partitions, baseline, missing, cancellationToken).ConfigureAwait(false));
 
         var steps = new List<LosslessStep>();
-        foreach (var ticksPerMessage in (int[])[1, 5])
+        foreach (var ticksPerMessage in (int[])[BenchFleet.TicksPerMessage, 1])
         {
             var (lossless, offered) = await LosslessRateBench.RunAsync(new BenchFleet(scale.LosslessGpus, start), scale.Rates, scale.RateEach, scale.Partitions, ticksPerMessage,
                 baseline, missing, what => progress("lossless rate", what), cancellationToken).ConfigureAwait(false);
