@@ -5,7 +5,7 @@ namespace Telemetry.Cli.Tests;
 [TestClass]
 public sealed class BenchPipelineCommandTests
 {
-    private static readonly string[] Figures = ["decode", "reduction_64", "memory_per_gpu_64", "duckdb_64", "allocated_per_sample", "backlog_drain", "lossless_rate", "lossless_rate_8_rows"];
+    private static readonly string[] Figures = ["decode", "reduction_64", "memory_per_gpu_64", "duckdb_64", "allocated_per_sample", "backlog_drain", "backlog_drain_none", "backlog_drain_zstd", "lossless_rate", "lossless_rate_8_rows"];
 
     [TestMethod]
     public async Task BenchOnATinyFleetWritesEveryFigureBesideItsBaselineAsJsonAndMarkdown()

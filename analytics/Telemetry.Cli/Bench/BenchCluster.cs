@@ -20,7 +20,7 @@ internal sealed class BenchCluster : IDisposable
     private readonly TelemetryAgent[] _agents;
     private readonly string _ledger = Path.Combine(Path.GetTempPath(), "telemetry-bench-" + Guid.NewGuid().ToString("N"));
 
-    public BenchCluster(int partitions, int nodes)
+    public BenchCluster(int partitions, int nodes, string compression = "lz4")
     {
         _broker = EmbeddedBroker.Start();
         foreach (var topic in Topics.All)
@@ -28,7 +28,7 @@ internal sealed class BenchCluster : IDisposable
             _broker.CreateTopic(topic, partitions);
         }
 
-        Kafka = new KafkaOptions { BootstrapServers = _broker.BootstrapServers };
+        Kafka = new KafkaOptions { BootstrapServers = _broker.BootstrapServers, Compression = compression };
         _producer = new ProducerBuilder<string, byte[]>(Kafka.ProducerConfig("bench-agents")).SetLogHandler((_, _) => { }).Build();
         _agents = new TelemetryAgent[nodes];
         for (var n = 0; n < nodes; n++)

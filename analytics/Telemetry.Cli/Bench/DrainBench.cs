@@ -9,13 +9,13 @@ namespace Telemetry.Cli.Bench;
 /// </summary>
 internal static class DrainBench
 {
-    public static async Task<BenchFigure> RunAsync(BenchFleet fleet, int ticks, int partitions, CBaseline? baseline, string? missing, CancellationToken cancellationToken)
+    public static async Task<BenchFigure> RunAsync(BenchFleet fleet, int ticks, int partitions, string compression, CBaseline? baseline, string? missing, CancellationToken cancellationToken)
     {
         var payloads = Enumerable.Range(0, ticks / BenchFleet.TicksPerMessage)
             .Select(t => fleet.Payloads(t * BenchFleet.TicksPerMessage, BenchFleet.GpusPerNode, BenchFleet.TicksPerMessage)).ToList();
         var messages = payloads.Sum(p => (long)p.Count);
         var meanBytes = (int)(payloads.Sum(p => p.Sum(m => (long)m.Length)) / messages);
-        using var cluster = new BenchCluster(partitions, fleet.Nodes);
+        using var cluster = new BenchCluster(partitions, fleet.Nodes, compression);
         foreach (var tick in payloads)
         {
             for (var node = 0; node < tick.Count; node++)
@@ -33,12 +33,12 @@ internal static class DrainBench
         var seconds = clock.Elapsed.TotalSeconds;
         var aggregated = consumer.Counters.Aggregated;
         var ours = aggregated / seconds;
-        var note = $"{messages:N0} messages of {BenchFleet.RowsPerMessage} samples ({meanBytes:N0} bytes mean, lz4, linger 20 ms) over {partitions} partitions; " +
+        var note = $"{messages:N0} messages of {BenchFleet.RowsPerMessage} samples ({meanBytes:N0} bytes mean, {compression}, linger 20 ms) over {partitions} partitions; " +
             $"{aggregated:N0} of {cluster.RowsSent:N0} samples aggregated";
         double? c = null;
         if (baseline is not null)
         {
-            var result = baseline.Run(messages, 20, "lz4", meanBytes, partitions);
+            var result = baseline.Run(messages, 20, compression, meanBytes, partitions);
             c = result.EndToEndPerSecond * BenchFleet.RowsPerMessage;
             note += $"; C consumer got {result.Received:N0}/{result.Sent:N0} messages while they were produced (it has no pre-fill mode)";
         }
@@ -47,7 +47,7 @@ internal static class DrainBench
             note += "; C baseline not run: " + missing;
         }
 
-        return new BenchFigure("backlog_drain", "Backlog drain, one aggregator", "samples/s", ours, "C librdkafka consumer, same messages × rows per message", c,
+        return new BenchFigure(compression == "lz4" ? "backlog_drain" : $"backlog_drain_{compression}", $"Backlog drain, one aggregator, {compression}", "samples/s", ours, "C librdkafka consumer, same messages × rows per message", c,
             "ratio ≥ 0.5", c is { } v ? ours / v >= 0.5 : null, note)
         { Gpus = fleet.Gpus };
     }

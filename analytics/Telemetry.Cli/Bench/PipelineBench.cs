@@ -45,8 +45,12 @@ internal sealed class PipelineBench(PipelineBenchScale scale)
         progress("baseline build", "shared/bench/build.sh");
         var baseline = CBaseline.Build(out var missing);
 
-        progress("backlog drain", $"{scale.DrainGpus:N0} GPUs × {scale.DrainTicks} ticks");
-        figures.Add(await DrainBench.RunAsync(new BenchFleet(scale.DrainGpus, start), scale.DrainTicks, scale.Partitions, baseline, missing, cancellationToken).ConfigureAwait(false));
+        // The producer's compression, swept where it matters most to the consumer: the codec it decompresses.
+        foreach (var compression in (string[])["lz4", "none", "zstd"])
+        {
+            progress("backlog drain", $"{scale.DrainGpus:N0} GPUs × {scale.DrainTicks} ticks, {compression}");
+            figures.Add(await DrainBench.RunAsync(new BenchFleet(scale.DrainGpus, start), scale.DrainTicks, scale.Partitions, compression, baseline, missing, cancellationToken).ConfigureAwait(false));
+        }
 
         var steps = new List<LosslessStep>();
         foreach (var ticksPerMessage in (int[])[BenchFleet.TicksPerMessage, 1])
