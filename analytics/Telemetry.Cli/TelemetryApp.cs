@@ -68,7 +68,12 @@ internal static class TelemetryApp
                 .WithExample("aggregate", "--bootstrap", "127.0.0.1:39093", "--out", "ledger");
             config.AddBranch("bench", bench =>
             {
-                bench.SetDescription("Benchmarks, measured side by side with a baseline in the same run.");
+                bench.SetDescription("Benchmarks, measured side by side with a baseline in the same run ('bench' alone runs 'bench pipeline').");
+                bench.SetDefaultCommand<BenchPipelineCommand>();
+                bench.AddCommand<BenchPipelineCommand>("pipeline")
+                    .WithDescription("The pipeline at fleet scale: decode, window reduction, DuckDB, memory, backlog drain and lossless rate, each beside its baseline.")
+                    .WithExample("bench", "--quick", "--json", "bench.json")
+                    .WithExample("bench", "pipeline", "--json", "bench.json", "--markdown", "bench.md");
                 bench.AddCommand<BenchAgentCommand>("agent")
                     .WithDescription("The agent's resident memory and CPU on a node of N GPUs read once a second, beside the .NET runtime's floor.")
                     .WithExample("bench", "agent", "--gpus", "8", "--seconds", "60");

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Telemetry.Cli.Bench;
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
 [JsonSerializable(typeof(FootprintResult))]
+[JsonSerializable(typeof(PipelineBenchResult))]
 internal sealed partial class BenchJsonContext : JsonSerializerContext;

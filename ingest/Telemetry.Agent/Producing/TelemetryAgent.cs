@@ -91,6 +91,14 @@ public sealed class TelemetryAgent : IDisposable
             payload = SampleBatchCodec.Encode(recordBatch);
         }
 
+        PublishEncodedSamples(payload, rows);
+    }
+
+    /// <summary>Sends a sample batch already encoded with <see cref="SampleBatchCodec.Encode"/> holding <paramref name="rows"/> rows.</summary>
+    public void PublishEncodedSamples(byte[] payload, int rows)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
         var headers = Headers(_sampleVersion, ++_sampleSeq);
         headers.Add(MessageHeaders.Rows, MessageHeaders.Format(rows));
         headers.Add(MessageHeaders.AllocationSequence, MessageHeaders.Format(_allocationSeq));

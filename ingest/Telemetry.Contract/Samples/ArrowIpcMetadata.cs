@@ -50,6 +50,38 @@ internal ref struct ArrowIpcMetadata
         }
     }
 
+    /// <summary>
+    /// Reads where a record batch message's row count, field nodes and buffers lie in its metadata (positions in
+    /// <paramref name="metadata"/>, bounds checked); false when the message is not a record batch.
+    /// </summary>
+    public static bool TryReadRecordBatch(ReadOnlySpan<byte> metadata, out RecordBatchLayout layout)
+    {
+        var reader = new ArrowIpcMetadata(metadata);
+        var message = reader.Table(reader.Offset(0));
+        var type = reader.Field(message, 1);
+        var header = reader.Field(message, 2);
+        var body = reader.Field(message, 3);
+        layout = default;
+        if (type < 0 || header < 0 || reader.Byte(type) != RecordBatchHeader)
+        {
+            return false;
+        }
+
+        var table = reader.Table(reader.Offset(header));
+        var length = reader.Field(table, 0);
+        var nodes = reader.Field(table, 1);
+        var buffers = reader.Field(table, 2);
+        layout = new RecordBatchLayout(
+            length < 0 ? 0 : BinaryPrimitives.ReadInt64LittleEndian(reader.Slice(length, 8)),
+            body < 0 ? 0 : BinaryPrimitives.ReadInt64LittleEndian(reader.Slice(body, 8)),
+            nodes < 0 ? 0 : reader.Offset(nodes) + 4,
+            reader.CheckVector(nodes, 16),
+            buffers < 0 ? 0 : reader.Offset(buffers) + 4,
+            reader.CheckVector(buffers, 16),
+            reader.Field(table, 3) >= 0);
+        return true;
+    }
+
     // The body length of a Message table at the root of the metadata.
     private readonly long CheckMessage()
     {

@@ -11,17 +11,17 @@ public sealed class SampleBatch : IDisposable
 {
     private readonly IArrowArray?[] _fields;
 
-    internal SampleBatch(RecordBatch batch, IArrowArray?[] fields)
+    internal SampleBatch(RecordBatch batch, SampleColumns columns, IArrowArray?[] fields)
     {
         Batch = batch;
         _fields = fields;
-        Time = (TimestampArray)batch.Column(SampleSchema.Time);
-        Node = (StringArray)batch.Column(SampleSchema.Node);
-        GpuUuid = (StringArray)batch.Column(SampleSchema.GpuUuid);
-        GpuIndex = (Int32Array)batch.Column(SampleSchema.GpuIndex);
-        GpuModel = (StringArray)batch.Column(SampleSchema.GpuModel);
-        MigInstance = batch.Schema.GetFieldIndex(SampleSchema.MigInstance) >= 0 ? batch.Column(SampleSchema.MigInstance) as Int32Array : null;
-        MigProfile = batch.Schema.GetFieldIndex(SampleSchema.MigProfile) >= 0 ? batch.Column(SampleSchema.MigProfile) as StringArray : null;
+        Time = (TimestampArray)batch.Column(columns.Time);
+        Node = (StringArray)batch.Column(columns.Node);
+        GpuUuid = (StringArray)batch.Column(columns.GpuUuid);
+        GpuIndex = (Int32Array)batch.Column(columns.GpuIndex);
+        GpuModel = (StringArray)batch.Column(columns.GpuModel);
+        MigInstance = columns.MigInstance >= 0 ? batch.Column(columns.MigInstance) as Int32Array : null;
+        MigProfile = columns.MigProfile >= 0 ? batch.Column(columns.MigProfile) as StringArray : null;
     }
 
     /// <summary>The underlying record batch.</summary>
@@ -98,11 +98,4 @@ public sealed class SampleBatch : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => Batch.Dispose();
-
-    internal static bool IsFieldType(IArrowArray array, FieldValueType type) => type switch
-    {
-        FieldValueType.FloatingPoint => array is FloatArray,
-        FieldValueType.WholeNumber => array is Int64Array,
-        _ => false,
-    };
 }

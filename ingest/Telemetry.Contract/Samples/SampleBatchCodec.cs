@@ -44,7 +44,7 @@ public static class SampleBatchCodec
         RecordBatch? batch = null;
         try
         {
-            batch = ReadSingleBatch(payload);
+            batch = ReadSingleBatch(payload, out var known);
             if (batch.Length > maxRows)
             {
                 throw new SampleDecodeException(SampleDecodeError.TooLarge, $"Batch of {batch.Length} rows exceeds the bound of {maxRows} rows.");
@@ -52,7 +52,12 @@ public static class SampleBatchCodec
 
             ArrowColumnBounds.Check(batch);
 
-            var result = new SampleBatch(batch, Validate(batch.Schema, batch));
+            var result = Validate(batch);
+            if (!known)
+            {
+                CachedSchemaReader.Remember(payload.Span, batch.Schema);
+            }
+
             batch = null;
             return result;
         }
@@ -62,12 +67,19 @@ public static class SampleBatchCodec
         }
     }
 
-    private static RecordBatch ReadSingleBatch(ReadOnlyMemory<byte> payload)
+    private static RecordBatch ReadSingleBatch(ReadOnlyMemory<byte> payload, out bool known)
     {
         RecordBatch? first = null;
+        known = false;
         try
         {
             ArrowIpcMetadata.Check(payload.Span);
+            if (CachedSchemaReader.TryRead(payload) is { } cached)
+            {
+                known = true;
+                return cached;
+            }
+
             using var reader = new ArrowStreamReader(payload);
             first = reader.ReadNextRecordBatch()
                 ?? throw new SampleDecodeException(SampleDecodeError.BatchCount, "The Arrow stream holds no record batch.");
@@ -91,81 +103,28 @@ public static class SampleBatchCodec
         }
     }
 
-    private static IArrowArray?[] Validate(Schema schema, RecordBatch batch)
+    private static SampleBatch Validate(RecordBatch batch)
     {
-        if (!schema.HasMetadata || !schema.Metadata.TryGetValue(SampleSchema.VersionMetadataKey, out var version))
+        var columns = SampleColumns.Of(batch.Schema);
+        // Identity columns may be declared nullable (pyarrow's default) but must hold no nulls.
+        foreach (var index in (ReadOnlySpan<int>)[columns.Time, columns.Node, columns.GpuUuid, columns.GpuIndex, columns.GpuModel])
         {
-            throw new SampleDecodeException(SampleDecodeError.UnsupportedVersion, $"The schema has no '{SampleSchema.VersionMetadataKey}' metadata.");
-        }
-
-        if (version != SampleSchema.Version.ToString(CultureInfo.InvariantCulture))
-        {
-            throw new SampleDecodeException(SampleDecodeError.UnsupportedVersion, $"Schema version '{version}' is not supported; this build reads version {SampleSchema.Version}.");
-        }
-
-        Require(batch, SampleSchema.Time, ArrowTypeId.Timestamp);
-        Require(batch, SampleSchema.Node, ArrowTypeId.String);
-        Require(batch, SampleSchema.GpuUuid, ArrowTypeId.String);
-        Require(batch, SampleSchema.GpuIndex, ArrowTypeId.Int32);
-        Require(batch, SampleSchema.GpuModel, ArrowTypeId.String);
-        Optional(schema, SampleSchema.MigInstance, ArrowTypeId.Int32);
-        Optional(schema, SampleSchema.MigProfile, ArrowTypeId.String);
-        if (((TimestampType)schema.GetFieldByName(SampleSchema.Time).DataType).Unit != TimeUnit.Millisecond)
-        {
-            throw new SampleDecodeException(SampleDecodeError.SchemaMismatch, "Column 'time' must be a timestamp in milliseconds.");
+            var nulls = batch.Column(index).NullCount;
+            if (nulls > 0)
+            {
+                throw new SampleDecodeException(SampleDecodeError.SchemaMismatch, $"Column '{batch.Schema.GetFieldByIndex(index).Name}' has {nulls} null values; it must have none.");
+            }
         }
 
         var fields = new IArrowArray?[FieldCatalog.Count];
         for (var ordinal = 0; ordinal < fields.Length; ordinal++)
         {
-            var definition = FieldCatalog.All[ordinal];
-            var index = schema.GetFieldIndex(definition.Name);
-            if (index < 0)
+            if (columns.Fields[ordinal] is var index and >= 0)
             {
-                continue;
+                fields[ordinal] = batch.Column(index);
             }
-
-            var column = batch.Column(index);
-            if (!SampleBatch.IsFieldType(column, definition.ValueType))
-            {
-                throw new SampleDecodeException(SampleDecodeError.SchemaMismatch, $"Column '{definition.Name}' has type {column.Data.DataType.Name}; expected {definition.ValueType}.");
-            }
-
-            fields[ordinal] = column;
         }
 
-        return fields;
-    }
-
-    // Identity columns may be declared nullable (pyarrow's default) but must hold no nulls.
-    private static void Require(RecordBatch batch, string name, ArrowTypeId type)
-    {
-        var schema = batch.Schema;
-        var index = schema.GetFieldIndex(name);
-        if (index < 0)
-        {
-            throw new SampleDecodeException(SampleDecodeError.SchemaMismatch, $"Required column '{name}' is missing.");
-        }
-
-        var field = schema.GetFieldByIndex(index);
-        if (field.DataType.TypeId != type)
-        {
-            throw new SampleDecodeException(SampleDecodeError.SchemaMismatch, $"Column '{name}' has type {field.DataType.Name}; expected {type}.");
-        }
-
-        var nulls = batch.Column(index).NullCount;
-        if (nulls > 0)
-        {
-            throw new SampleDecodeException(SampleDecodeError.SchemaMismatch, $"Column '{name}' has {nulls} null values; it must have none.");
-        }
-    }
-
-    private static void Optional(Schema schema, string name, ArrowTypeId type)
-    {
-        var index = schema.GetFieldIndex(name);
-        if (index >= 0 && schema.GetFieldByIndex(index).DataType.TypeId != type)
-        {
-            throw new SampleDecodeException(SampleDecodeError.SchemaMismatch, $"Column '{name}' has type {schema.GetFieldByIndex(index).DataType.Name}; expected {type}.");
-        }
+        return new SampleBatch(batch, columns, fields);
     }
 }

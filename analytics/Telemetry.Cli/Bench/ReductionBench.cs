@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Numerics;
+using Apache.Arrow;
+using Telemetry.Analytics;
+using Telemetry.Analytics.Aggregation;
+using Telemetry.Analytics.Windows;
+using Telemetry.Contract.Messages;
+using Telemetry.Contract.Samples;
+
+namespace Telemetry.Cli.Bench;
+
+/// <summary>
+/// Window reduction: the real aggregator reducing decoded batches into per-GPU windows (every tick after the first, so
+/// that every row also closes an interval; windows that the watermark passes are closed inside the timing), against a
+/// <see cref="Vector{T}"/> sum over the same columns. The aggregator's managed heap growth over the run, per GPU
+/// tracked, is its memory per GPU.
+/// </summary>
+internal static class ReductionBench
+{
+    private static readonly SourcePartition Source = new(Topics.Samples, 0);
+
+    public static (BenchFigure Reduction, BenchFigure Memory) Run(ReductionData data, TimeSpan atLeast)
+    {
+        var gpus = data.Fleet.Gpus;
+        var measured = data.Ticks.Skip(1).SelectMany(t => t).ToList();
+        var rows = measured.Sum(b => (long)b.Length);
+        var summed = Throughput.PerSecond(() => Sink = Sum(measured), rows, atLeast);
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var aggregator = new SampleAggregator(new AggregatorOptions(), TimeProvider.System);
+        Reduce(aggregator, data.Ticks[0]);
+        var clock = Stopwatch.StartNew();
+        for (var tick = 1; tick < data.Ticks.Length; tick++)
+        {
+            Reduce(aggregator, data.Ticks[tick]);
+        }
+
+        var reduced = rows / clock.Elapsed.TotalSeconds;
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        var perGpu = (double)(after - before) / aggregator.TrackedGpus;
+        var rowBytes = (double)data.EncodedBytes / data.Rows;
+        var open = aggregator.OpenWindows;
+        GC.KeepAlive(aggregator);
+
+        var reduction = new BenchFigure($"reduction_{gpus}", $"Window reduction, {gpus:N0} GPUs", "rows/s", reduced, "Vector<float> sum over the same columns", summed,
+            "ratio ≥ 0.25 at 450k GPUs", gpus >= 450_000 ? reduced / summed >= 0.25 : null,
+            $"{rows:N0} rows in batches of {data.Ticks[0][0].Length:N0}, {data.Ticks.Length - 1} ticks after the first")
+        { Gpus = gpus };
+        var memory = new BenchFigure($"memory_per_gpu_{gpus}", $"Aggregator memory per GPU tracked, {gpus:N0} GPUs", "bytes", perGpu, "one sample row as Arrow IPC", rowBytes,
+            "≤ 2 KB per GPU", perGpu <= 2048,
+            $"managed heap growth over the run / GPUs tracked, with {open} open window(s) holding every GPU; lower is better")
+        { Gpus = gpus };
+        return (reduction, memory);
+    }
+
+    public static void Reduce(SampleAggregator aggregator, List<SampleBatch> tick)
+    {
+        foreach (var batch in tick)
+        {
+            aggregator.AddSamples(batch, Source, 0);
+        }
+
+        aggregator.CloseReadyWindows();
+    }
+
+    /// <summary>The sum of every value column of these batches, vectorised.</summary>
+    public static double Sum(List<SampleBatch> batches)
+    {
+        var floats = 0f;
+        var longs = 0L;
+        foreach (var batch in batches)
+        {
+            foreach (var column in batch.Batch.Arrays)
+            {
+                switch (column)
+                {
+                    case FloatArray f:
+                        floats += SumOf(f.Values);
+                        break;
+                    case Int64Array l:
+                        longs += SumOf(l.Values);
+                        break;
+                }
+            }
+        }
+
+        return floats + longs;
+    }
+
+    private static T SumOf<T>(ReadOnlySpan<T> values) where T : struct, INumber<T>
+    {
+        var sum = Vector<T>.Zero;
+        var i = 0;
+        for (; i <= values.Length - Vector<T>.Count; i += Vector<T>.Count)
+        {
+            sum += new Vector<T>(values[i..]);
+        }
+
+        var total = Vector.Sum(sum);
+        for (; i < values.Length; i++)
+        {
+            total += values[i];
+        }
+
+        return total;
+    }
+
+    /// <summary>Keeps the sum observable, so that the JIT cannot drop the loop.</summary>
+    private static double Sink { get; set; }
+}

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Telemetry.Benchmarks.DecodeBenchmarks).Assembly).Run(args, Telemetry.Benchmarks.InProcessConfig.Create());
