@@ -164,7 +164,7 @@ public sealed class DemoPipelineTests
         var verification = new LedgerReader(_ledger).Verify();
 
         Assert.IsTrue(verification.IsIntact, string.Join(", ", verification.Missing.Concat(verification.Extra).Concat(verification.Altered)));
-        Assert.AreEqual(4 * 61, verification.FilesChecked, "gpu-windows, job-windows, gpu-states and fleet-windows");
+        Assert.AreEqual(5 * 61, verification.FilesChecked, "gpu-windows, job-windows, gpu-states, fleet-windows and window-sources");
     }
 
     [TestMethod]
