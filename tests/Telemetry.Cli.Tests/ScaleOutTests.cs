@@ -58,8 +58,9 @@ public sealed class ScaleOutTests
             var one = Path.Combine(root, "one");
             var three = Path.Combine(root, "three");
             var errors = new ErrorLog();
-            await RunGroupAsync(kafka, one, [null], 0, errors, timeout.Token);
-            await RunGroupAsync(kafka, three, ["agg-0", "agg-1", "agg-2"], slowFirstWindows, errors, timeout.Token);
+            var alone = await RunGroupAsync(kafka, one, [null], 0, errors, timeout.Token);
+            var group = await RunGroupAsync(kafka, three, ["agg-0", "agg-1", "agg-2"], slowFirstWindows, errors, timeout.Token);
+            Assert.AreEqual(alone, group, "every sample aggregated once across the group, net of what instances handed over with their partitions");
             Assert.IsFalse(errors.Lines.Any(e => e.Contains("state", StringComparison.OrdinalIgnoreCase) && e.Contains("erroneous", StringComparison.OrdinalIgnoreCase)), string.Join("\n", errors.Lines));
 
             var writers = Directory.EnumerateFiles(three, "*.parquet", SearchOption.AllDirectories).Select(f => Path.GetFileName(f).Split('.')[1]).Distinct().Count();
@@ -102,7 +103,8 @@ public sealed class ScaleOutTests
     /// each closes its windows and commits, and only then do they leave. Every instance polls until the group is stable,
     /// so no rebalance waits on one that has stopped.
     /// </summary>
-    private static async Task RunGroupAsync(KafkaOptions kafka, string ledger, string?[] instances, int slowFirstWindows, ErrorLog errors, CancellationToken cancellationToken)
+    /// <returns>The samples the group aggregated, net of those handed over with partitions.</returns>
+    private static async Task<long> RunGroupAsync(KafkaOptions kafka, string ledger, string?[] instances, int slowFirstWindows, ErrorLog errors, CancellationToken cancellationToken)
     {
         var group = "group-" + Guid.NewGuid().ToString("N");
         var consumers = new List<AggregatorConsumer>();
@@ -150,6 +152,7 @@ public sealed class ScaleOutTests
             }
 
             await Task.WhenAll(runs);
+            return consumers.Sum(c => c.Counters.Aggregated - c.Counters.HandedOver);
         }
         finally
         {

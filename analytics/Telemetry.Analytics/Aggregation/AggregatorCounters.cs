@@ -7,7 +7,7 @@ namespace Telemetry.Analytics.Aggregation;
 public sealed class AggregatorCounters
 {
     private long _future;
-    private long _received, _aggregated, _late, _invalid, _duplicate, _lateIntervals, _counterResets;
+    private long _received, _aggregated, _late, _invalid, _duplicate, _lateIntervals, _counterResets, _handedOver;
     private long _throughputEvents, _lateTokens, _allocationEvents, _windowsClosed;
 
     /// <summary>Sample rows received in decodable batches.</summary>
@@ -24,6 +24,13 @@ public sealed class AggregatorCounters
 
     /// <summary>Rows at or before the GPU's previous sample time (a replay or a duplicate send).</summary>
     public long Duplicate => Volatile.Read(ref _duplicate);
+
+    /// <summary>
+    /// Rows counted as aggregated into windows that were then given up with their partition (revoked or lost) before
+    /// they were written: the partition's new owner reads and counts them again. Across a consumer group, what was
+    /// received = Σ (aggregated − handed over) + late + invalid + duplicate + future-dated.
+    /// </summary>
+    public long HandedOver => Volatile.Read(ref _handedOver);
 
     /// <summary>Intervals between samples whose window had closed by the time their end arrived.</summary>
     public long LateIntervals => Volatile.Read(ref _lateIntervals);
@@ -53,6 +60,8 @@ public sealed class AggregatorCounters
     internal void AddInvalid() => Volatile.Write(ref _invalid, _invalid + 1);
     internal void AddInvalidRows(long n) => Volatile.Write(ref _invalid, _invalid + n);
     internal void AddDuplicate() => Volatile.Write(ref _duplicate, _duplicate + 1);
+
+    internal void AddHandedOver(long rows) => Volatile.Write(ref _handedOver, _handedOver + rows);
     internal void AddLateInterval() => Volatile.Write(ref _lateIntervals, _lateIntervals + 1);
     internal void AddCounterReset() => Volatile.Write(ref _counterResets, _counterResets + 1);
     internal void AddThroughputEvent() => Volatile.Write(ref _throughputEvents, _throughputEvents + 1);

@@ -132,7 +132,7 @@ internal sealed class SampleAggregator
 
         foreach (var window in _open.Values)
         {
-            window.Forget(source, gpus);
+            Counters.AddHandedOver(window.Forget(source, gpus));
         }
     }
 
@@ -277,6 +277,7 @@ internal sealed class SampleAggregator
         }
 
         gpu.Previous = snapshot;
+        window.CountRow(source);
         Counters.AddAggregated();
     }
 

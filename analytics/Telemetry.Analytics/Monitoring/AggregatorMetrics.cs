@@ -88,7 +88,7 @@ public sealed class AggregatorMetrics : IDisposable
         var counters = source.Consumer.Counters;
         var terms = new AgentSamples(counters.Aggregated, counters.Late, counters.Invalid, counters.Duplicate, counters.Future);
         var produced = source.ProducedByAgent is { } byAgent ? byAgent().Sum(p => p.Value) : (long?)null;
-        return Terms(terms, produced, null);
+        return Terms(terms, produced, null).Append(new Measurement<long>(counters.HandedOver, new KeyValuePair<string, object?>("term", "handed_over")));
     }
 
     private IEnumerable<Measurement<long>> AgentSamples()

@@ -19,7 +19,19 @@ internal sealed class OpenWindow(long index, long start, long end)
     /// <summary>Per source partition, the highest message offset that contributed: the ledger records the range.</summary>
     public Dictionary<SourcePartition, long> MaxOffsets { get; } = [];
 
+    /// <summary>Per source partition, the sample rows aggregated into this window.</summary>
+    private readonly Dictionary<SourcePartition, long> _rows = [];
+
     public IReadOnlyDictionary<int, GpuAccumulator> Gpus => _gpus;
+
+    /// <summary>Counts a sample row of this source aggregated here.</summary>
+    public void CountRow(SourcePartition source)
+    {
+        if (!source.IsNone)
+        {
+            _rows[source] = _rows.GetValueOrDefault(source) + 1;
+        }
+    }
 
     public IReadOnlyDictionary<string, JobAccumulator> Jobs => _jobs;
 
@@ -49,8 +61,10 @@ internal sealed class OpenWindow(long index, long start, long end)
     /// Takes back everything a revoked partition contributed: its GPUs' rows and their parts of every job, its tokens,
     /// its offsets. The partition's new owner rebuilds them from the committed offset.
     /// </summary>
-    public void Forget(SourcePartition source, IReadOnlySet<int> gpusOfSource)
+    /// <returns>The sample rows of the partition that the window held.</returns>
+    public long Forget(SourcePartition source, IReadOnlySet<int> gpusOfSource)
     {
+        _rows.Remove(source, out var rows);
         MinOffsets.Remove(source);
         MaxOffsets.Remove(source);
         foreach (var slot in gpusOfSource)
@@ -71,6 +85,8 @@ internal sealed class OpenWindow(long index, long start, long end)
                 _jobs.Remove(id);
             }
         }
+
+        return rows;
     }
 
     public void Touch(SourcePartition source, long offset)

@@ -110,8 +110,7 @@ internal sealed class AgentCommand : AsyncCommand<AgentCommand.Settings>
 
     private static async Task<int> RunSimulatedAsync(Settings settings, Microsoft.Extensions.Logging.ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var now = DateTimeOffset.UtcNow;
-        var simulation = new FleetSimulation(settings.Simulation(new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero)));
+        var simulation = new FleetSimulation(settings.Simulation(settings.SimulationStart(DateTimeOffset.UtcNow)));
         Telemetry.Kafka.Native.RdKafkaLibrary.EnsureLoaded();
         using var producer = new ProducerBuilder<string, byte[]>(settings.KafkaOptions().ProducerConfig("telemetry-agent")).WithLogging(loggers.CreateLogger("Kafka")).Build();
         var runner = new SimulatedFleetRunner(simulation, producer, loggers, TimeProvider.System, settings.SpeedValue, settings.BatchSeconds);

@@ -155,7 +155,7 @@ internal sealed class AggregateCommand : AsyncCommand<AggregateCommand.Settings>
         while (!run.IsCompleted)
         {
             await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(10), CancellationToken.None)).ConfigureAwait(false);
-            AnsiConsole.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]aggregated {consumer.Counters.Aggregated:N0} samples, late {consumer.Counters.Late:N0}, invalid {consumer.Counters.Invalid:N0}; windows written {consumer.WindowsWritten}{(influx is null ? "" : $", InfluxDB points {influx.Counters.PointsWritten:N0} (dead-lettered {influx.Counters.DeadLettered:N0})")}; held {consumer.PendingWindows}; lag {consumer.Messages.Lag}; alerts firing {alerting.Pipeline.Open.Count}[/]");
+            AnsiConsole.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]aggregated {consumer.Counters.Aggregated:N0} samples, late {consumer.Counters.Late:N0}, invalid {consumer.Counters.Invalid:N0}, duplicate {consumer.Counters.Duplicate:N0}, future-dated {consumer.Counters.Future:N0}, handed over {consumer.Counters.HandedOver:N0}, messages lost {consumer.Messages.LostMessages:N0}, offsets skipped {consumer.Messages.SkippedOffsets:N0}; windows written {consumer.WindowsWritten}{(influx is null ? "" : $", InfluxDB points {influx.Counters.PointsWritten:N0} (dead-lettered {influx.Counters.DeadLettered:N0})")}; held {consumer.PendingWindows}; lag {consumer.Messages.Lag}; alerts firing {alerting.Pipeline.Open.Count}[/]");
         }
 
         await run.ConfigureAwait(false);

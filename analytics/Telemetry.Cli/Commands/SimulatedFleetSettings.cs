@@ -43,6 +43,19 @@ internal abstract class SimulatedFleetSettings : KafkaClientSettings
     public double SpeedValue => Speed.Equals("max", StringComparison.OrdinalIgnoreCase) ? 0
         : double.TryParse(Speed, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0 && double.IsFinite(s) ? s : -1;
 
+    /// <summary>
+    /// Where the simulated clock starts for a run that begins at <paramref name="now"/>: as far in the past as the run
+    /// gains on the wall clock, so that it ends when its last sample is due and is never ahead of the wall clock (the
+    /// aggregator quarantines samples from the future). At speed 1 that is now; at 'max', a whole duration ago.
+    /// </summary>
+    public DateTimeOffset SimulationStart(DateTimeOffset now)
+    {
+        var speed = SpeedValue;
+        var ahead = speed > 0 ? DurationValue - (DurationValue / speed) : DurationValue;
+        var start = now - (ahead > TimeSpan.Zero ? ahead : TimeSpan.Zero);
+        return new DateTimeOffset(start.Ticks - (start.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+    }
+
     /// <summary>The simulation these options describe, starting at <paramref name="start"/>.</summary>
     public FleetSimulationOptions Simulation(DateTimeOffset start) => new()
     {

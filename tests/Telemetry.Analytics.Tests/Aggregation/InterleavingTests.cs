@@ -119,6 +119,8 @@ public sealed class InterleavingTests
         Assert.HasCount(expected.Count, written, "each GPU window once");
         CollectionAssert.AreEquivalent(expected, written);
         Assert.AreEqual(6, b.Counters.Duplicate, "node-b's six samples of the first minute were a's to count");
+        Assert.AreEqual(3, a.Counters.HandedOver, "node-b's samples at 60, 70 and 80 s went with its partition to b");
+        Assert.AreEqual(18 * Gpus.Length, a.Counters.Aggregated - a.Counters.HandedOver + b.Counters.Aggregated, "every sample aggregated once, net of what a handed over");
         var energy = new LedgerReader(alone.Path).JobWindows().Sum(j => j.EnergyJoules);
         Assert.AreEqual(energy, reader.JobWindows().Sum(j => j.EnergyJoules), 1e-9 * energy, "the job's energy, once");
         var provenance = reader.WindowSources(long.MinValue, long.MaxValue).Where(s => s.Partition == 1).ToList();
