@@ -14,7 +14,9 @@ internal sealed record InfluxPointSet(IReadOnlyList<PointData> Points, IReadOnly
 /// <summary>
 /// Turns a closed window into the points of <see cref="InfluxSchema"/>: per GPU, per node and state, per job, the
 /// fleet, waste by class and team, health findings, and the pipeline's own accounting. Every point carries the
-/// window's start as its timestamp and all its fields, so that a replay writes identical points.
+/// window's start as its timestamp and all its fields, so that a replay writes identical points. The job, fleet and
+/// waste points carry the pipeline snapshot's instance as their <c>instance</c> tag (none without a snapshot), so that
+/// the partials of aggregator instances sharing a window stay apart.
 /// </summary>
 internal sealed class InfluxPoints(CostModel cost)
 {
@@ -40,6 +42,7 @@ internal sealed class InfluxPoints(CostModel cost)
         }
 
         var t = window.Start;
+        var instance = pipeline?.Instance;
         var seconds = (window.End - window.Start) / 1000.0;
         var dominant = WindowFacts.DominantStates(window.States);
 
@@ -73,7 +76,7 @@ internal sealed class InfluxPoints(CostModel cost)
             var site = siteOfJob.GetValueOrDefault(j.JobId) ?? cost.DefaultSite;
             var charge = _facts.JobCharge(j, site);
             Add(new InfluxPointBuilder(InfluxSchema.JobWindow, t)
-                .Tag("job", j.JobId).Tag("team", j.Team).Tag("user", j.User).Tag("model", j.GpuModel).Tag("site", site.Name).Tag("currency", site.Currency)
+                .Tag("job", j.JobId).Tag("team", j.Team).Tag("user", j.User).Tag("model", j.GpuModel).Tag("site", site.Name).Tag("currency", site.Currency).Tag("instance", instance)
                 .Field("gpus", j.Gpus).Field("gpu_seconds", j.GpuSeconds).Field("busy_gpu_seconds", j.BusyGpuSeconds).Field("idle_gpu_seconds", j.IdleGpuSeconds)
                 .Field("energy_j", j.EnergyJoules).Field("tensor_energy_j", j.TensorEnergyJoules).Field("tflop", j.Tflop).Field("tokens", j.Tokens).Field("throughput_unit", j.ThroughputUnit)
                 .Field("tokens_per_joule", j.TokensPerJoule).Field("tflops_per_watt", j.TflopsPerWatt)
@@ -84,17 +87,18 @@ internal sealed class InfluxPoints(CostModel cost)
 
         if (window.Fleet is { } f)
         {
-            Add(new InfluxPointBuilder(InfluxSchema.FleetWindow, t)
+            var (fleetCost, currency) = _facts.FleetCost(window.Gpus);
+            Add(new InfluxPointBuilder(InfluxSchema.FleetWindow, t).Tag("instance", instance).Tag("currency", currency)
                 .Field("gpus", f.Gpus).Field("samples", f.Samples).Field("energy_j", f.EnergyJoules).Field("job_energy_j", f.JobEnergyJoules)
                 .Field("unallocated_j", f.UnallocatedJoules).Field("unattributed_j", f.UnattributedJoules).Field("power_w", seconds > 0 ? f.EnergyJoules / seconds : null)
                 .Field("window_s", seconds).Field("gaps", f.Gaps).Field("counter_resets", f.CounterResets).Field("gpus_agreeing", f.GpusAgreeing)
                 .Field("gpus_disagreeing", f.GpusDisagreeing).Field("gpus_single_source", f.GpusSingleSource).Field("gpus_with_gaps", f.GpusWithGaps)
-                .Field("cost", _facts.FleetCost(window.Gpus)));
+                .Field("cost", fleetCost));
         }
 
         foreach (var w in _facts.Waste(window.States, window.Jobs))
         {
-            Add(new InfluxPointBuilder(InfluxSchema.Waste, t).Tag("class", w.Class).Tag("team", w.Team).Tag("model", w.Model).Tag("currency", w.Currency)
+            Add(new InfluxPointBuilder(InfluxSchema.Waste, t).Tag("class", w.Class).Tag("team", w.Team).Tag("model", w.Model).Tag("currency", w.Currency).Tag("instance", instance)
                 .Field("gpu_seconds", w.GpuSeconds).Field("energy_j", w.EnergyJoules).Field("cost", w.Cost).Field("gpus", w.Gpus));
         }
 

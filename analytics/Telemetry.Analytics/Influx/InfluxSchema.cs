@@ -8,6 +8,10 @@ namespace Telemetry.Analytics.Influx;
 /// <remarks>
 /// Tags are bounded in cardinality: per-GPU measurements are tagged by node, GPU and model only (a job id travels as a
 /// field there), and only the per-job measurement is tagged by job, at one point per job per window.
+/// Aggregator instances of one consumer group each own some nodes, so two of them can write a partial of the same
+/// job, team, waste class or fleet in the same window: those measurements are tagged by <c>instance</c>, readers sum
+/// over it, and each instance's partial is kept. Per-GPU and per-node measurements are not: a node belongs to one
+/// instance at a time, and a GPU window written again after a rebalance overwrites itself rather than counting twice.
 /// </remarks>
 public static class InfluxSchema
 {
@@ -33,11 +37,11 @@ public static class InfluxSchema
         ["node", "model", "state"],
         [F("gpu_seconds"), F("energy_j"), I("gpus")]);
 
-    /// <summary>One point per job per window.</summary>
+    /// <summary>One point per job, window and aggregator instance (the part of the job on that instance's nodes).</summary>
     public static InfluxMeasurement JobWindow { get; } = new(
         "job_window",
         "One job over one window: additive partials (GPU-seconds, joules, TFLOP, tokens) and the ratios derived from them, priced at the job's site.",
-        ["job", "team", "user", "model", "site", "currency"],
+        ["job", "team", "user", "model", "site", "currency", "instance"],
         [
             I("gpus"), F("gpu_seconds"), F("busy_gpu_seconds"), F("idle_gpu_seconds"), F("energy_j"), F("tensor_energy_j"), F("tflop"),
             I("tokens"), S("throughput_unit"), F("tokens_per_joule"), F("tflops_per_watt"), F("compute_bound_s"),
@@ -45,22 +49,22 @@ public static class InfluxSchema
             F("facility_kwh"), F("co2_kg"),
         ]);
 
-    /// <summary>One point per window.</summary>
+    /// <summary>One point per window and aggregator instance (the instance's nodes); <c>currency</c> is that of <c>cost</c>.</summary>
     public static InfluxMeasurement FleetWindow { get; } = new(
         "fleet_window",
-        "The fleet over one window, with the energy conservation terms and the cost of the energy drawn.",
-        [],
+        "The fleet (one aggregator instance's part of it) over one window, with the energy conservation terms and the cost of the energy drawn.",
+        ["instance", "currency"],
         [
             I("gpus"), I("samples"), F("energy_j"), F("job_energy_j"), F("unallocated_j"), F("unattributed_j"),
             F("power_w"), F("window_s"), I("gaps"), I("counter_resets"), I("gpus_agreeing"), I("gpus_disagreeing"),
             I("gpus_single_source"), I("gpus_with_gaps"), F("cost"),
         ]);
 
-    /// <summary>One point per waste class, team, GPU model and currency per window.</summary>
+    /// <summary>One point per waste class, team, GPU model, currency and aggregator instance per window.</summary>
     public static InfluxMeasurement Waste { get; } = new(
         "waste",
         "GPU time, energy and money lost to one waste class (allocated-idle, memory-parked, zombie, unallocated-idle, throttled) by team over one window; unallocated GPUs count under team 'unallocated'.",
-        ["class", "team", "model", "currency"],
+        ["class", "team", "model", "currency", "instance"],
         [F("gpu_seconds"), F("energy_j"), F("cost"), I("gpus")]);
 
     /// <summary>One point per health finding per window.</summary>

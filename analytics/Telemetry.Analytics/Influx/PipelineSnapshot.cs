@@ -1,7 +1,7 @@
 namespace Telemetry.Analytics.Influx;
 
 /// <summary>The aggregator's own accounting at the moment it writes a window, for the <c>pipeline</c> measurement.</summary>
-/// <param name="Instance">The aggregator instance (its Kafka client id).</param>
+/// <param name="Instance">The aggregator instance: its name (<c>--instance</c>), else its Kafka client id. Also the <c>instance</c> tag of the window's job, fleet and waste points.</param>
 /// <param name="Aggregated">Samples aggregated so far.</param>
 /// <param name="Late">Samples that arrived after their window closed.</param>
 /// <param name="Invalid">Samples rejected as invalid.</param>

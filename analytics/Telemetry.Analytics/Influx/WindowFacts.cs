@@ -39,11 +39,37 @@ internal sealed class WindowFacts(CostModel cost)
     public EnergyCharge? JobCharge(JobWindow job, CostSite site) =>
         Priced(job.EnergyJoules) ? cost.EnergyCost(site, job.EnergyJoules, Time(job.WindowStart), Time(job.WindowEnd)) : null;
 
-    /// <summary>The fleet's energy cost over the window; null when its sites bill in several currencies.</summary>
-    public double? FleetCost(IReadOnlyList<GpuWindow> gpus)
+    /// <summary>
+    /// The energy cost of these GPU windows and its currency: no cost when their sites bill in several currencies, no
+    /// currency when none was priced (the cost is then 0).
+    /// </summary>
+    public (double? Cost, string? Currency) FleetCost(IReadOnlyList<GpuWindow> gpus)
     {
         var charges = gpus.Where(g => Priced(g.EnergyJoules)).Select(g => cost.EnergyCost(cost.SiteOf(g.Node), g.EnergyJoules, Time(g.WindowStart), Time(g.WindowEnd))).ToList();
-        return charges.Select(c => c.Currency).Distinct(StringComparer.Ordinal).Count() <= 1 ? charges.Sum(c => c.Cost) : null;
+        var currencies = charges.Select(c => c.Currency).Distinct(StringComparer.Ordinal).ToList();
+        return currencies.Count <= 1 ? (charges.Sum(c => c.Cost), currencies.FirstOrDefault()) : (null, null);
+    }
+
+    /// <summary>
+    /// The fleet's cost from the parts that aggregator instances priced with <see cref="FleetCost(IReadOnlyList{GpuWindow})"/>, as if one had
+    /// priced all of their GPUs: none when a part has none or the parts bill in several currencies.
+    /// </summary>
+    public static (double? Cost, string? Currency) FleetCostOfParts(IEnumerable<(double? Cost, string? Currency)> parts)
+    {
+        double total = 0;
+        string? currency = null;
+        foreach (var (partCost, partCurrency) in parts)
+        {
+            if (partCost is not { } c || (partCurrency is not null && currency is not null && !string.Equals(partCurrency, currency, StringComparison.Ordinal)))
+            {
+                return (null, null);
+            }
+
+            total += c;
+            currency ??= partCurrency;
+        }
+
+        return (total, currency);
     }
 
     /// <summary>Waste by class, team, model and currency, in a fixed order.</summary>

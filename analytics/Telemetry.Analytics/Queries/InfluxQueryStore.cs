@@ -25,19 +25,22 @@ public sealed class InfluxQueryStore : ITelemetryQueries
     /// <inheritdoc />
     public async Task<FleetSummary?> FleetSummaryAsync(CancellationToken cancellationToken)
     {
-        var fleet = await LatestFleetAsync(cancellationToken).ConfigureAwait(false);
-        if (fleet is null)
+        if (await LatestFleetAsync(cancellationToken).ConfigureAwait(false) is not { } start)
         {
             return null;
         }
 
-        var (series, row) = fleet.Value;
-        var start = Stamp(row, series, "time");
-        var seconds = Number(row, series, "window_s") ?? 60;
+        // One row per aggregator instance, each the part of the fleet on its nodes, added up in the instances' order.
+        var query = $"SELECT * FROM {Identifier(InfluxSchema.FleetWindow.Name)} WHERE time = {Time(start)}";
+        var parts = (await _client.QueryAsync(query, cancellationToken).ConfigureAwait(false))
+            .SelectMany(s => s.Rows.Select(row => (Instance: Text(row, s, "instance") ?? "", Seconds: Number(row, s, "window_s"), Energy: Number(row, s, "energy_j") ?? 0,
+                Cost: (Number(row, s, "cost"), Text(row, s, "currency")))))
+            .OrderBy(p => p.Instance, StringComparer.Ordinal)
+            .ToList();
+        var seconds = parts.Select(p => p.Seconds).FirstOrDefault(s => s is not null) ?? 60;
         var gpus = await GpuRowsAsync(start, "", cancellationToken).ConfigureAwait(false);
-        var cost = Number(row, series, "cost");
         return QueryAnswers.Summary(
-            start, start.AddSeconds(seconds), gpus, Number(row, series, "energy_j") ?? 0, seconds, cost);
+            start, start.AddSeconds(seconds), gpus, parts.Sum(p => p.Energy), seconds, WindowFacts.FleetCostOfParts(parts.Select(p => p.Cost)).Cost);
     }
 
     /// <inheritdoc />
@@ -54,7 +57,7 @@ public sealed class InfluxQueryStore : ITelemetryQueries
         var where = (filter.Node is null ? "" : $" AND {Identifier("node")} = {Literal(filter.Node, "node")}")
             + (filter.Model is null ? "" : $" AND {Identifier("model")} = {Literal(filter.Model, "model")}")
             + (filter.State is null ? "" : $" AND {Identifier("state")} = {Literal(filter.State, "state")}");
-        var rows = await GpuRowsAsync(Stamp(fleet.Value.Row, fleet.Value.Series, "time"), where, cancellationToken).ConfigureAwait(false);
+        var rows = await GpuRowsAsync(fleet.Value, where, cancellationToken).ConfigureAwait(false);
         return QueryAnswers.Filter(rows, filter);
     }
 
@@ -64,13 +67,13 @@ public sealed class InfluxQueryStore : ITelemetryQueries
         ArgumentNullException.ThrowIfNull(range);
         range.Validate();
         var query = $"SELECT * FROM {Identifier(InfluxSchema.JobWindow.Name)} WHERE {Identifier("job")} = {Literal(jobId, "job")} AND time >= {Time(range.From)} AND time < {Time(range.To)}";
-        var rows = new List<(DateTimeOffset Start, string Team, string User, string? Model, string? Currency, JobPoint Point, double Busy)>();
+        var rows = new List<(DateTimeOffset Start, string Instance, string Team, string User, string? Model, string? Currency, JobPoint Point, double Busy)>();
         foreach (var s in await _client.QueryAsync(query, cancellationToken).ConfigureAwait(false))
         {
             foreach (var row in s.Rows)
             {
                 var start = Stamp(row, s, "time");
-                rows.Add((start, Text(row, s, "team") ?? "", Text(row, s, "user") ?? "", Text(row, s, "model"), Text(row, s, "currency"),
+                rows.Add((start, Text(row, s, "instance") ?? "", Text(row, s, "team") ?? "", Text(row, s, "user") ?? "", Text(row, s, "model"), Text(row, s, "currency"),
                     new JobPoint(start, (int)(Whole(row, s, "gpus") ?? 0), Number(row, s, "gpu_seconds") ?? 0, Number(row, s, "energy_j") ?? 0,
                         Number(row, s, "tflop") ?? 0, Whole(row, s, "tokens") ?? 0, Number(row, s, "cost")),
                     Number(row, s, "busy_gpu_seconds") ?? 0));
@@ -82,7 +85,8 @@ public sealed class InfluxQueryStore : ITelemetryQueries
             return null;
         }
 
-        rows.Sort((a, b) => a.Start.CompareTo(b.Start));
+        // A window's rows from several aggregator instances are merged in the instances' order, as the ledger's files are.
+        rows = [.. rows.OrderBy(r => r.Start).ThenBy(r => r.Instance, StringComparer.Ordinal)];
         var last = rows[^1];
         return QueryAnswers.Job(jobId, last.Team, last.User, last.Model, last.Currency, [.. rows.Select(r => (r.Point, r.Busy))]);
     }
@@ -161,10 +165,11 @@ public sealed class InfluxQueryStore : ITelemetryQueries
         return QueryAnswers.Top(entries, limit);
     }
 
-    private async Task<(InfluxSeries Series, JsonElement[] Row)?> LatestFleetAsync(CancellationToken cancellationToken)
+    /// <summary>The start of the latest window any aggregator instance wrote, or null.</summary>
+    private async Task<DateTimeOffset?> LatestFleetAsync(CancellationToken cancellationToken)
     {
         var series = await _client.QueryAsync($"SELECT * FROM {Identifier(InfluxSchema.FleetWindow.Name)} ORDER BY time DESC LIMIT 1", cancellationToken).ConfigureAwait(false);
-        return series.FirstOrDefault(s => s.Rows.Count > 0) is { } s ? (s, s.Rows[0]) : null;
+        return series.FirstOrDefault(s => s.Rows.Count > 0) is { } s ? Stamp(s.Rows[0], s, "time") : null;
     }
 
     private async Task<List<GpuStatus>> GpuRowsAsync(DateTimeOffset start, string where, CancellationToken cancellationToken)

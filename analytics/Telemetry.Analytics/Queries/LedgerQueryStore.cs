@@ -26,8 +26,11 @@ public sealed class LedgerQueryStore(LedgerReader reader, CostModel? cost = null
         var gpus = Gpus(fleet);
         var seconds = (fleet.WindowEnd - fleet.WindowStart) / 1000.0;
         var window = reader.GpuWindows(fleet.WindowStart, fleet.WindowStart + 1).ToList();
+
+        // Each aggregator instance wrote the fleet row of its own nodes.
+        var energy = reader.FleetWindows(fleet.WindowStart, fleet.WindowStart + 1).Sum(f => f.EnergyJoules);
         return Task.FromResult<FleetSummary?>(QueryAnswers.Summary(
-            Time(fleet.WindowStart), Time(fleet.WindowEnd), gpus, fleet.EnergyJoules, seconds, _facts.FleetCost(window)));
+            Time(fleet.WindowStart), Time(fleet.WindowEnd), gpus, energy, seconds, _facts.FleetCost(window).Cost));
     }
 
     /// <inheritdoc />

@@ -89,9 +89,13 @@ internal static class QueryAnswers
         [.. gpus.Where(g => (filter.Node is null || g.Node == filter.Node) && (filter.Model is null || g.Model == filter.Model) && (filter.State is null || g.State == filter.State))
             .OrderBy(g => g.Node, StringComparer.Ordinal).ThenBy(g => g.GpuIndex).ThenBy(g => g.GpuUuid, StringComparer.Ordinal)];
 
+    /// <summary>
+    /// One job's efficiency from its rows: a window's rows from several aggregator instances (each the part of the job
+    /// on its nodes) are added up in the order given, into one point per window.
+    /// </summary>
     public static JobEfficiency Job(string jobId, string team, string user, string? model, string? currency, IReadOnlyList<(JobPoint Point, double Busy)> series)
     {
-        var ordered = series.OrderBy(p => p.Point.WindowStart).ToList();
+        var ordered = series.GroupBy(p => p.Point.WindowStart).OrderBy(w => w.Key).Select(Merge).ToList();
         var costs = ordered.Select(p => p.Point.Cost).ToList();
         return new JobEfficiency(
             jobId, team, user, model, currency,
@@ -110,6 +114,27 @@ internal static class QueryAnswers
     public static IReadOnlyList<WasteEntry> Top(IEnumerable<WasteEntry> entries, int limit) =>
         [.. entries.OrderByDescending(e => e.Cost).ThenByDescending(e => e.EnergyJoules).ThenBy(e => e.Class, StringComparer.Ordinal)
             .ThenBy(e => e.Team, StringComparer.Ordinal).ThenBy(e => e.Model, StringComparer.Ordinal).ThenBy(e => e.Currency, StringComparer.Ordinal).Take(limit)];
+
+    private static (JobPoint Point, double Busy) Merge(IEnumerable<(JobPoint Point, double Busy)> parts)
+    {
+        JobPoint? point = null;
+        double busy = 0;
+        foreach (var (part, partBusy) in parts)
+        {
+            point = point is null ? part : point with
+            {
+                Gpus = point.Gpus + part.Gpus,
+                GpuSeconds = point.GpuSeconds + part.GpuSeconds,
+                EnergyJoules = point.EnergyJoules + part.EnergyJoules,
+                Tflop = point.Tflop + part.Tflop,
+                Tokens = point.Tokens + part.Tokens,
+                Cost = point.Cost + part.Cost,
+            };
+            busy += partBusy;
+        }
+
+        return (point!, busy);
+    }
 
     private static Dictionary<string, int> Count(IEnumerable<string> keys) =>
         keys.GroupBy(k => k, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);

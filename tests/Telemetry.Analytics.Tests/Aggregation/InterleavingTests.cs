@@ -163,30 +163,8 @@ public sealed class InterleavingTests
     /// <summary>Per node (partition), one batch per 10 s tick over three minutes, with power and energy that do not add up in round numbers.</summary>
     private static List<(int Partition, int Tick, byte[] Rows)> Batches()
     {
-        var batches = new List<(int, int, byte[])>();
         var random = new Random(5);
-        var energy = new long[Gpus.Length];
-        for (var tick = 0; tick < 18; tick++)
-        {
-            foreach (var partition in new[] { 0, 1, 2 })
-            {
-                var rows = new SampleRows();
-                for (var g = 0; g < Gpus.Length; g++)
-                {
-                    if (Gpus[g].Node[^1] - 'a' != partition)
-                    {
-                        continue;
-                    }
-
-                    var power = 300 + (random.NextDouble() * 400);
-                    energy[g] += (long)(power * 10_000 * (1 + (random.NextDouble() / 1000)));
-                    rows.Add(Gpus[g], At(tick * 10), new Reading(GpuUtil: 90, SmActive: 0.7 + (random.NextDouble() / 10), TensorActive: 0.3 + (random.NextDouble() / 10), Power: power, EnergyMilliJoules: energy[g], SmClock: 1755, MaxSmClock: 1980));
-                }
-
-                batches.Add((partition, tick, rows.Encode()));
-            }
-        }
-
-        return batches;
+        return NodeBatches.Build(Gpus, 18, random, (_, _) => new Reading(
+            GpuUtil: 90, SmActive: 0.7 + (random.NextDouble() / 10), TensorActive: 0.3 + (random.NextDouble() / 10), Power: 300 + (random.NextDouble() * 400), SmClock: 1755, MaxSmClock: 1980));
     }
 }

@@ -55,6 +55,22 @@ public sealed class DashboardTests
     }
 
     [TestMethod]
+    public void QueriesOfAMeasurementTaggedByInstanceSumOverInstancesBeforeAnythingElse()
+    {
+        // Each aggregator instance writes its part of a window: a mean, maximum or last value of those parts, or a
+        // part read as it is, would show one instance's share as if it were the whole (ratios of sums are fine).
+        var partial = InfluxDashboards.SelectMany(d => d.Queries())
+            .Select(q => (Query: q, References: InfluxQlReferenceExtractor.Extract(q.Text)))
+            .Where(x => x.References.Statement == InfluxQlReferences.Select && InfluxSchema.Find(x.References.Measurement ?? "") is { } m
+                && m.HasTag("instance") && !x.References.Grouped.Contains("instance", StringComparer.Ordinal))
+            .SelectMany(x => x.References.Selected.Where(s => s.Function != "sum" && InfluxSchema.Find(x.References.Measurement!)!.Field(s.Name) is not null)
+                .Select(s => $"{x.Query}: {s.Function ?? "bare"}(\"{s.Name}\")"))
+            .ToList();
+
+        Assert.IsEmpty(partial, Environment.NewLine + string.Join(Environment.NewLine, partial));
+    }
+
+    [TestMethod]
     public void EveryDataSourceReferenceIsTheTelemetryInfluxDb()
     {
         var wrong = InfluxDashboards

@@ -19,9 +19,9 @@ public sealed class InfluxPointsTests
 
         Assert.AreEqual(2, lines.Count(l => l.StartsWith("gpu_window,", StringComparison.Ordinal)));
         Assert.AreEqual(2, lines.Count(l => l.StartsWith("job_window,", StringComparison.Ordinal)));
-        Assert.AreEqual(1, lines.Count(l => l.StartsWith("fleet_window ", StringComparison.Ordinal)));
+        Assert.AreEqual(1, lines.Count(l => l.StartsWith("fleet_window,currency=USD,instance=agg-1 ", StringComparison.Ordinal)));
         Assert.AreEqual(3, lines.Count(l => l.StartsWith("gpu_state,", StringComparison.Ordinal)), "node-1 H100: productive, allocated-idle, unallocated-idle");
-        Assert.AreEqual(1, lines.Count(l => l.StartsWith("waste,class=allocated-idle,currency=USD,model=", StringComparison.Ordinal) && l.Contains(",team=llm ", StringComparison.Ordinal)));
+        Assert.AreEqual(1, lines.Count(l => l.StartsWith("waste,class=allocated-idle,currency=USD,instance=agg-1,model=", StringComparison.Ordinal) && l.Contains(",team=llm ", StringComparison.Ordinal)));
         Assert.IsTrue(lines.Any(l => l.StartsWith("gpu_health,", StringComparison.Ordinal) && l.Contains("kind=xid", StringComparison.Ordinal)), "XID 79 in the window is a health finding");
         Assert.AreEqual(1, lines.Count(l => l.StartsWith("pipeline,instance=agg-1 ", StringComparison.Ordinal) && l.Contains("aggregated=10i", StringComparison.Ordinal)));
         Assert.IsTrue(lines.All(l => l.EndsWith(" " + T0.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)), "every point at the window's start, in ms");
@@ -40,6 +40,20 @@ public sealed class InfluxPointsTests
         StringAssert.Contains(gpu, "state=\"productive\"", "the state it spent most of the window in");
         StringAssert.Contains(job, "team=llm");
         StringAssert.Contains(job, "tokens=1000001i");
+    }
+
+    [TestMethod]
+    public void TheJobFleetAndWastePointsCarryTheInstanceAndThePerGpuAndPerNodeOnesDoNot()
+    {
+        var lines = Lines(Points.Build(Window(), new PipelineSnapshot("agg-2", 1, 0, 0, 0, 1)));
+        static string Key(string line) => line.Split(' ')[0];
+
+        var tagged = lines.Where(l => Key(l).Contains(",instance=agg-2", StringComparison.Ordinal)).Select(l => l.Split(',')[0]).Distinct().Order(StringComparer.Ordinal).ToList();
+        var withoutSnapshot = Lines(Points.Build(Window()));
+
+        CollectionAssert.AreEqual(new[] { "fleet_window", "job_window", "pipeline", "waste" }, tagged);
+        Assert.IsFalse(withoutSnapshot.Any(l => Key(l).Contains("instance=", StringComparison.Ordinal)), "a window written without a snapshot has no instance tag");
+        Assert.AreEqual(lines.Count - 1, withoutSnapshot.Count, "and all the same points but the pipeline's");
     }
 
     [TestMethod]

@@ -46,7 +46,19 @@ public static class QueryStoreEquivalence
             Tflop = Near(wantedJob.Tflop, j.Tflop),
             Cost = j.Cost is { } c && wantedJob.Cost is { } w ? Near(w, c) : j.Cost,
         } : null);
-        CollectionAssert.AreEqual(wantedJob.Series.ToList(), job.Series.ToList(), "window by window, exactly");
+        Assert.HasCount(wantedJob.Series.Count, job.Series, "one point per window");
+        for (var i = 0; i < job.Series.Count; i++)
+        {
+            // Parts of a window that several aggregator instances wrote add up in another order than one instance's rows.
+            var (wantedPoint, point) = (wantedJob.Series[i], job.Series[i]);
+            Assert.AreEqual(wantedPoint, point with
+            {
+                GpuSeconds = Near(wantedPoint.GpuSeconds, point.GpuSeconds),
+                EnergyJoules = Near(wantedPoint.EnergyJoules, point.EnergyJoules),
+                Tflop = Near(wantedPoint.Tflop, point.Tflop),
+                Cost = point.Cost is { } pointCost && wantedPoint.Cost is { } wantedCost ? Near(wantedCost, pointCost) : point.Cost,
+            }, $"window {wantedPoint.WindowStart:u}");
+        }
 
         foreach (var by in Enum.GetValues<GroupBy>())
         {
