@@ -57,9 +57,21 @@ public sealed class ScaleOutTests
 
             var one = Path.Combine(root, "one");
             var three = Path.Combine(root, "three");
+            var produced = 0L;
+            using (var probe = new ConsumerBuilder<string, byte[]>(kafka.ConsumerConfig("probe", "probe")).Build())
+            {
+                foreach (var topic in Topics.All)
+                {
+                    for (var partition = 0; partition < 8; partition++)
+                    {
+                        produced += probe.QueryWatermarkOffsets(new TopicPartition(topic, partition), TimeSpan.FromSeconds(10)).High.Value;
+                    }
+                }
+            }
+
             var errors = new ErrorLog();
-            var alone = await RunGroupAsync(kafka, one, [null], 0, errors, timeout.Token);
-            var group = await RunGroupAsync(kafka, three, ["agg-0", "agg-1", "agg-2"], slowFirstWindows, errors, timeout.Token);
+            var alone = await RunGroupAsync(kafka, one, [null], 0, produced, errors, timeout.Token);
+            var group = await RunGroupAsync(kafka, three, ["agg-0", "agg-1", "agg-2"], slowFirstWindows, produced, errors, timeout.Token);
             Assert.AreEqual(alone, group, "every sample aggregated once across the group, net of what instances handed over with their partitions");
             Assert.IsFalse(errors.Lines.Any(e => e.Contains("state", StringComparison.OrdinalIgnoreCase) && e.Contains("erroneous", StringComparison.OrdinalIgnoreCase)), string.Join("\n", errors.Lines));
 
@@ -99,12 +111,12 @@ public sealed class ScaleOutTests
 
     /// <summary>
     /// Runs one consumer group of these instances, each joining 1.5 s after the one before, all consuming until the group
-    /// is stable (every instance joined, every partition of the three topics owned, nothing read by anyone for 4 s); then
-    /// each closes its windows and commits, and only then do they leave. Every instance polls until the group is stable,
+    /// is stable (every instance joined, every partition of the three topics owned, every message read, nothing read by
+    /// anyone for 4 s); then each closes its windows and commits, and only then do they leave. Every instance polls until the group is stable,
     /// so no rebalance waits on one that has stopped.
     /// </summary>
     /// <returns>The samples the group aggregated, net of those handed over with partitions.</returns>
-    private static async Task<long> RunGroupAsync(KafkaOptions kafka, string ledger, string?[] instances, int slowFirstWindows, ErrorLog errors, CancellationToken cancellationToken)
+    private static async Task<long> RunGroupAsync(KafkaOptions kafka, string ledger, string?[] instances, int slowFirstWindows, long produced, ErrorLog errors, CancellationToken cancellationToken)
     {
         var group = "group-" + Guid.NewGuid().ToString("N");
         var consumers = new List<AggregatorConsumer>();
@@ -144,7 +156,9 @@ public sealed class ScaleOutTests
                     quiet = (consumed, TimeProvider.System.GetTimestamp());
                 }
 
-                if (consumers.All(c => c.Assigned.IsCompleted && c.PendingWindows == 0) && consumers.Sum(c => c.AssignedPartitions) == 3 * 8
+                // Every message read at least once (replays read some twice), none behind, nothing waiting for a sink.
+                if (consumed >= produced && consumers.All(c => c.Assigned.IsCompleted && c.PendingWindows == 0 && c.Messages.Lag == 0)
+                    && consumers.Sum(c => c.AssignedPartitions) == 3 * 8
                     && TimeProvider.System.GetElapsedTime(quiet.At) > TimeSpan.FromSeconds(4))
                 {
                     stable.SetResult();
