@@ -111,6 +111,11 @@ internal sealed class AgentCommand : AsyncCommand<AgentCommand.Settings>
     private static async Task<int> RunSimulatedAsync(Settings settings, Microsoft.Extensions.Logging.ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
+        if (!await settings.BrokerAnswersAsync(AnsiConsole.Console, "The simulated agents did not start.", cancellationToken).ConfigureAwait(false))
+        {
+            return 2;
+        }
+
         var simulation = new FleetSimulation(settings.Simulation(new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero)));
         Telemetry.Kafka.Native.RdKafkaLibrary.EnsureLoaded();
         using var producer = new ProducerBuilder<string, byte[]>(settings.KafkaOptions().ProducerConfig("telemetry-agent")).WithLogging(loggers.CreateLogger("Kafka")).Build();

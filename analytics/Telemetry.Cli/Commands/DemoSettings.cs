@@ -7,8 +7,12 @@ namespace Telemetry.Cli.Commands;
 /// <summary>Options of <c>telemetry demo</c>.</summary>
 internal sealed class DemoSettings : SimulatedFleetSettings, IInfluxFlags
 {
+    [CommandOption("--api-address <IP>")]
+    [Description(Commands.ApiAddress.Help)]
+    public string? ApiAddress { get; init; }
+
     [CommandOption("--api-port <PORT>")]
-    [Description("Loopback port of the HTTP API the demo serves while it runs (fleet, GPUs, jobs, energy, waste, alerts); 0 for a free port.")]
+    [Description("Port of the HTTP API the demo serves while it runs (fleet, GPUs, jobs, energy, waste, alerts); 0 for a free port.")]
     [DefaultValue(0)]
     public int ApiPort { get; init; }
 
@@ -67,6 +71,6 @@ internal sealed class DemoSettings : SimulatedFleetSettings, IInfluxFlags
         return !fleet.Successful ? fleet
             : WindowValue < TimeSpan.FromSeconds(1) || WindowValue > TimeSpan.FromDays(1) ? ValidationResult.Error($"--window '{Window}' must be from 1s to 1d, like 1m.")
             : Partitions is < 1 or > 1024 ? ValidationResult.Error($"--partitions must be between 1 and 1024 (got {Partitions}).")
-            : ValidationResult.Success();
+            : Commands.ApiAddress.Validate(ApiAddress);
     }
 }

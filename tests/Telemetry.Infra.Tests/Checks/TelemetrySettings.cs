@@ -16,14 +16,12 @@ internal static class TelemetrySettings
 
     /// <summary>
     /// What <c>telemetry aggregate</c> binds: the <c>Aggregator</c> and <c>Influx</c> sections (AnalyticsConfiguration)
-    /// and the alerting sections (AlertingHost). The options the command sets from its flags afterwards are refused:
-    /// a value for them in the file or environment would be silently replaced.
+    /// and the alerting sections (AlertingHost). The options only a flag sets are refused, as the command refuses them
+    /// (AggregatorSettings); window and lateness are read from the file and environment unless their flags are given.
     /// </summary>
     public static ConfigurationSchema Aggregator { get; } = Alerting(new ConfigurationSchema())
         .Bind("Aggregator", typeof(AggregatorOptions))
         .Bind("Influx", typeof(InfluxOptions))
-        .Refuse("Aggregator:WindowLength", "aggregate sets it from --window")
-        .Refuse("Aggregator:AllowedLateness", "aggregate sets it from --lateness")
         .Refuse("Aggregator:LedgerDirectory", "aggregate sets it from --out")
         .Refuse("Aggregator:GroupId", "aggregate sets it from --group")
         .Refuse("Aggregator:Models", "aggregate sets it from --models");
