@@ -82,6 +82,15 @@ public sealed class KubernetesTests
     }
 
     [TestMethod]
+    public void TheApiAddressVariableCountsAsOneTheCliReads()
+    {
+        var read = TelemetrySettings.ReadByName;
+
+        Assert.Contains("TELEMETRY_API_ADDRESS", read);
+        Assert.Contains("TELEMETRY_KAFKA_BOOTSTRAP", read);
+    }
+
+    [TestMethod]
     public void EveryContainerRequestsAndLimitsItsResources()
     {
         var problems = Manifests.SelectMany(f => ResourceProblems(f, InfraFiles.Read(f))).ToList();

@@ -45,12 +45,13 @@ internal static class TelemetrySettings
 
     /// <summary>
     /// The environment variables the CLI reads by name: the string literals passed to Environment.GetEnvironmentVariable
-    /// in its sources (TELEMETRY_KAFKA_BOOTSTRAP for every Kafka client; Slurm's for <c>agent alloc</c>).
+    /// in its sources (TELEMETRY_KAFKA_BOOTSTRAP for every Kafka client; Slurm's for <c>agent alloc</c>), and the
+    /// constants named <c>EnvironmentVariable</c> it passes instead (TELEMETRY_API_ADDRESS).
     /// </summary>
     public static IReadOnlySet<string> ReadByName { get; } = Directory
         .EnumerateFiles(Support.RepositoryRoot.Combine("analytics", "Telemetry.Cli"), "*.cs", SearchOption.AllDirectories)
         .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-        .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), """GetEnvironmentVariable\("([A-Za-z0-9_]+)"\)""").Select(m => m.Groups[1].Value))
+        .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), """(?:GetEnvironmentVariable\(|const string EnvironmentVariable = )"([A-Za-z0-9_]+)""").Select(m => m.Groups[1].Value))
         .ToHashSet(StringComparer.Ordinal);
 
     private static ConfigurationSchema Alerting(ConfigurationSchema schema) => schema
