@@ -56,11 +56,11 @@ internal sealed class DemoSettings : SimulatedFleetSettings, IInfluxFlags
     public int Partitions { get; init; } = 8;
 
     [CommandOption("--window <DURATION>")]
-    [Description("Aggregation window length.")]
-    [DefaultValue("1m")]
-    public string Window { get; init; } = "1m";
+    [Description("Aggregation window length. Default: Aggregator:WindowLength from TELEMETRY_Aggregator__WindowLength or --config, else 1m.")]
+    public string? Window { get; init; }
 
-    public TimeSpan WindowValue => DurationParser.TryParse(Window, out var d) ? d : TimeSpan.Zero;
+    /// <summary>The window given, or null to take it from the analytics settings; zero when it is not a duration.</summary>
+    public TimeSpan? WindowValue => Window is null ? null : DurationParser.TryParse(Window, out var d) ? d : TimeSpan.Zero;
 
     /// <summary>The demo brings its own broker; --bootstrap points it at an existing cluster instead.</summary>
     protected override bool BootstrapRequired => false;
