@@ -12,14 +12,16 @@ using Microsoft.Extensions.Logging;
 namespace Telemetry.Api;
 
 /// <summary>
-/// The API served by the aggregator process itself: Kestrel on 127.0.0.1 only, the routes of <see cref="ApiEndpoints"/>,
+/// The API served by the aggregator process itself: Kestrel on 127.0.0.1 unless told otherwise
+/// (<see cref="LocalApiHostOptions.Address"/>), the routes of <see cref="ApiEndpoints"/>,
 /// the web view (<see cref="Web.WebView"/>) on <c>/</c>, <c>/healthz</c>, <c>/readyz</c> and, given a meter, <c>/metrics</c>;
 /// tight request limits and a request timeout. Start it, print <see cref="Url"/>, dispose it on shutdown.
 /// </summary>
 /// <remarks>
-/// Loopback only, because the local host has no authentication of its own: with <see cref="ApiOptions.Scoping"/> on,
+/// Loopback by default, because the local host has no authentication of its own: with <see cref="ApiOptions.Scoping"/> on,
 /// it would trust an <c>X-MS-CLIENT-PRINCIPAL</c> header that any local process can send. Put a reverse proxy that
-/// authenticates in front of it to serve it further.
+/// authenticates in front of it to serve it further, or bind another address only where the network itself is trusted
+/// (a pod's, for probes and scrapes); that is logged as a warning.
 /// </remarks>
 public sealed class LocalApiHost : IAsyncDisposable
 {
@@ -90,7 +92,7 @@ public sealed class LocalApiHost : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, port);
+            kestrel.Listen(options.Address, port);
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
             kestrel.Limits.MaxRequestLineSize = MaxRequestLineBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = MaxRequestHeadersBytes;
@@ -131,6 +133,11 @@ public sealed class LocalApiHost : IAsyncDisposable
         var url = address.TrimEnd('/');
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<LocalApiHost>();
         Log.Listening(logger, url);
+        if (!IPAddress.IsLoopback(options.Address))
+        {
+            Log.ListeningBeyondLoopback(logger, url);
+        }
+
         return new LocalApiHost(app, url);
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Net;
 using Microsoft.Extensions.Logging;
 
 namespace Telemetry.Api;
@@ -11,6 +12,13 @@ public sealed class LocalApiHostOptions
 
     /// <summary>Whether the process is ready (<c>/readyz</c> answers 200, else 503); always ready when null.</summary>
     public Func<bool>? Ready { get; init; }
+
+    /// <summary>
+    /// The address to listen on: <see cref="IPAddress.Loopback"/> by default. Another one (<c>0.0.0.0</c> in a
+    /// container, for kubelet probes and Prometheus) serves the API to whoever reaches it, without authentication of its
+    /// own, and is logged as a warning.
+    /// </summary>
+    public IPAddress Address { get; init; } = IPAddress.Loopback;
 
     /// <summary>Where Kestrel and the host log; nowhere when null.</summary>
     public ILoggerFactory? Loggers { get; init; }

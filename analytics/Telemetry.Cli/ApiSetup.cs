@@ -24,13 +24,13 @@ internal sealed class ApiSetup : IAsyncDisposable
         _http = http;
     }
 
-    /// <summary>The base URL, <c>http://127.0.0.1:PORT</c>.</summary>
+    /// <summary>The base URL, <c>http://ADDRESS:PORT</c>.</summary>
     public string Url => _host.Url;
 
-    /// <summary>Starts the API on 127.0.0.1:<paramref name="port"/> (0: a free port), with the aggregator's <c>/metrics</c>, <c>/healthz</c> and <c>/readyz</c>.</summary>
+    /// <summary>Starts the API on <paramref name="address"/>:<paramref name="port"/> (0: a free port), with the aggregator's <c>/metrics</c>, <c>/healthz</c> and <c>/readyz</c>.</summary>
     /// <exception cref="IOException">The port is taken.</exception>
     public static async Task<ApiSetup> StartAsync(
-        int port, string ledgerDirectory, InfluxOptions? influx, CostModel? cost, AlertPipeline alerts, AggregatorMetrics metrics, ILoggerFactory loggers, CancellationToken cancellationToken)
+        System.Net.IPAddress address, int port, string ledgerDirectory, InfluxOptions? influx, CostModel? cost, AlertPipeline alerts, AggregatorMetrics metrics, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         HttpClient? http = null;
         ITelemetryQueries queries;
@@ -47,7 +47,7 @@ internal sealed class ApiSetup : IAsyncDisposable
         try
         {
             var api = new TelemetryApi(queries, TimeProvider.System, null, alerts, loggers.CreateLogger<TelemetryApi>());
-            return new ApiSetup(await LocalApiHost.StartAsync(api, port, new LocalApiHostOptions { Metrics = metrics.Meter, Ready = () => metrics.IsReady }, cancellationToken).ConfigureAwait(false), http);
+            return new ApiSetup(await LocalApiHost.StartAsync(api, port, new LocalApiHostOptions { Address = address, Metrics = metrics.Meter, Ready = () => metrics.IsReady, Loggers = loggers }, cancellationToken).ConfigureAwait(false), http);
         }
         catch
         {

@@ -46,4 +46,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 12, Level = LogLevel.Error, Message = "Agent {AgentId}: sending from the spool failed; trying again")]
     public static partial void DrainFailed(ILogger logger, string agentId, Exception exception);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "The agent's endpoint {Url} is reachable beyond this node's loopback and has no authentication: anyone who reaches it can post throughput and allocations, which change what jobs are charged. Keep it on loopback (the default) unless the network is trusted")]
+    public static partial void EndpointBeyondLoopback(ILogger logger, Uri url);
 }

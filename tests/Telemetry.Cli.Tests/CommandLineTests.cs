@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -25,6 +26,34 @@ public sealed class CommandLineTests
         Assert.AreEqual(0, exit, output);
         Assert.Contains(option, output);
         Assert.Contains("EXAMPLES", output);
+    }
+
+    [TestMethod]
+    public void EveryCommandAndBranchInTheAppsModelHasADescriptionAndAnExampleThatParses()
+    {
+        var paths = CommandPaths().ToList();
+
+        Assert.IsGreaterThanOrEqualTo(10, paths.Count, string.Join(", ", paths));
+        foreach (var path in paths)
+        {
+            var (exit, output) = Run([.. path, "--help"]);
+            var help = string.Join(' ', path) + ": " + output;
+            Assert.AreEqual(0, exit, help);
+            Assert.Contains("DESCRIPTION:", output, help);
+            var examples = Examples(output).ToList();
+            Assert.IsNotEmpty(examples, help);
+            foreach (var example in examples)
+            {
+                // Every example names a command the app has, and options that command lists.
+                var command = example.TakeWhile(word => !word.StartsWith('-')).ToArray();
+                var (commandExit, commandHelp) = Run([.. command, "--help"]);
+                Assert.AreEqual(0, commandExit, string.Join(' ', example));
+                foreach (var option in example.Where(word => word.StartsWith("--", StringComparison.Ordinal)))
+                {
+                    Assert.Contains(option + " ", commandHelp, $"{string.Join(' ', example)}: {option}");
+                }
+            }
+        }
     }
 
     [TestMethod]
@@ -101,6 +130,32 @@ public sealed class CommandLineTests
         Assert.AreNotEqual(0, exit);
         Assert.Contains("--ledger", output);
     }
+
+    /// <summary>Every visible command and branch, as the words that name it, from Spectre's model of the app.</summary>
+    private static IEnumerable<string[]> CommandPaths()
+    {
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(writer) });
+        console.Profile.Width = 100_000;
+        Assert.AreEqual(0, TelemetryApp.Build(console).Run(["cli", "xmldoc"]));
+        return Walk(XDocument.Parse(writer.ToString()).Root!, []);
+
+        static IEnumerable<string[]> Walk(XElement parent, string[] prefix) => parent.Elements("Command")
+            .Select(c => (string)c.Attribute("Name")!)
+            .Where(name => name != "__default_command" && !Hidden.Contains(string.Join(' ', [.. prefix, name])))
+            .SelectMany(name => Walk(parent.Elements("Command").Single(c => (string)c.Attribute("Name")! == name), [.. prefix, name]).Prepend([.. prefix, name]));
+    }
+
+    /// <summary>The idle process the agent benchmark measures as its baseline: started by the benchmark, not by people.</summary>
+    private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal) { "bench idle" };
+
+    /// <summary>The examples of a help text, without the application's name.</summary>
+    private static IEnumerable<string[]> Examples(string help) => help
+        .Split('\n')
+        .SkipWhile(l => !l.StartsWith("EXAMPLES:", StringComparison.Ordinal))
+        .Skip(1)
+        .TakeWhile(l => l.Trim().Length > 0)
+        .Select(l => l.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..]);
 
     private static (int Exit, string Output) Run(params string[] args)
     {

@@ -34,7 +34,7 @@ public sealed class DemoLocalHostTests
         var ledger = Path.Combine(Directory, "ledger");
         _alerting = AlertingHost.Create(AnalyticsConfiguration.Load(null), ledger, NullLoggerFactory.Instance, null);
         _metrics = new AggregatorMetrics();
-        _api = await ApiSetup.StartAsync(0, ledger, null, null, _alerting.Pipeline, _metrics, NullLoggerFactory.Instance, CancellationToken.None);
+        _api = await ApiSetup.StartAsync(System.Net.IPAddress.Loopback, 0, ledger, null, null, _alerting.Pipeline, _metrics, NullLoggerFactory.Instance, CancellationToken.None);
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         _result = await new DemoPipeline(NullLoggerFactory.Instance, TimeProvider.System).RunAsync(new DemoOptions
         {

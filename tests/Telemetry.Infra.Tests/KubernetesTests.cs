@@ -56,6 +56,41 @@ public sealed class KubernetesTests
     }
 
     [TestMethod]
+    public void EveryWorkloadOfOursIsProbedAndScrapedWhereItsCommandServes()
+    {
+        var problems = Manifests.SelectMany(f => ProbeCheck.Problems(f, InfraFiles.Read(f), CliModel.Telemetry)).ToList();
+
+        Assert.IsEmpty(problems, string.Join(Environment.NewLine, problems));
+        var aggregator = Yaml.Documents(InfraFiles.Read("infra/k8s/aggregator-deployment.yaml"))[0].Get("spec").Get("template");
+        Assert.AreEqual("true", aggregator.Get("metadata").Get("annotations").Get("prometheus.io/scrape").Text());
+    }
+
+    [TestMethod]
+    [DataRow("infra/k8s/aggregator-deployment.yaml", "              path: /readyz\n", "              path: /ready\n", "readinessProbe asks /ready, which 'telemetry aggregate' does not serve (/healthz, /metrics, /readyz)")]
+    [DataRow("infra/k8s/aggregator-deployment.yaml", "            - --api-address\n            - 0.0.0.0\n", "", "livenessProbe cannot reach 'telemetry aggregate', which binds loopback only")]
+    [DataRow("infra/k8s/aggregator-deployment.yaml", "        prometheus.io/port: \"9400\"", "        prometheus.io/port: \"9401\"", "the prometheus.io annotations asks port 9401, but 'telemetry aggregate' listens on 9400")]
+    [DataRow("infra/k8s/aggregator-deployment.yaml", "              containerPort: 9400", "              containerPort: 9410", "livenessProbe asks port 9410, but 'telemetry aggregate' listens on 9400")]
+    [DataRow("infra/k8s/agent-daemonset.yaml", "              path: /healthz\n              port: 9410\n            periodSeconds: 10", "              path: /readyz\n              port: 9410\n            periodSeconds: 10", "readinessProbe asks /readyz, which 'telemetry agent' does not serve (/healthz, /metrics)")]
+    [DataRow("infra/k8s/agent-daemonset.yaml", "      hostNetwork: true\n", "", "livenessProbe cannot reach 'telemetry agent', which binds loopback only")]
+    public void AProbeOrScrapeTheCommandDoesNotServeIsReported(string file, string from, string to, string expected)
+    {
+        var text = Mutation.Replace(InfraFiles.Read(file), from, to);
+
+        var problems = ProbeCheck.Problems(file, text, CliModel.Telemetry).ToList();
+
+        Assert.IsTrue(problems.Any(p => p.Contains(expected, StringComparison.Ordinal)), string.Join(Environment.NewLine, problems));
+    }
+
+    [TestMethod]
+    public void TheApiAddressVariableCountsAsOneTheCliReads()
+    {
+        var read = TelemetrySettings.ReadByName;
+
+        Assert.Contains("TELEMETRY_API_ADDRESS", read);
+        Assert.Contains("TELEMETRY_KAFKA_BOOTSTRAP", read);
+    }
+
+    [TestMethod]
     public void EveryContainerRequestsAndLimitsItsResources()
     {
         var problems = Manifests.SelectMany(f => ResourceProblems(f, InfraFiles.Read(f))).ToList();
@@ -95,6 +130,7 @@ public sealed class KubernetesTests
             .ToList();
 
         Assert.IsEmpty(problems, string.Join(Environment.NewLine, problems));
+        Assert.IsEmpty(ProbeCheck.Problems("kustomize build", rendered, CliModel.Telemetry));
         Assert.HasCount(2, containers);
         var aggregator = containers.Single(c => c.Dockerfile.EndsWith("aggregator.Dockerfile", StringComparison.Ordinal));
         CollectionAssert.IsSubsetOf(new[] { "TELEMETRY_Influx__Token", "TELEMETRY_Alerting__Webhooks__0__Secret" }, aggregator.Environment.ToArray());

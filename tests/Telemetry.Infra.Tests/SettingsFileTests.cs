@@ -76,11 +76,11 @@ public sealed class SettingsFileTests
     [TestMethod]
     public void ASettingTheAggregateCommandTakesFromAFlagIsReported()
     {
-        var json = Mutation.Replace(InfraFiles.Read(Files[0]), "\"IdlePartitionTimeout\"", "\"WindowLength\": \"00:05:00\", \"IdlePartitionTimeout\"");
+        var json = Mutation.Replace(InfraFiles.Read(Files[0]), "\"IdlePartitionTimeout\"", "\"GroupId\": \"other\", \"IdlePartitionTimeout\"");
 
         var problems = SettingsFileCheck.Problems(Files[0], json, TelemetrySettings.Aggregator);
 
-        CollectionAssert.AreEqual(new[] { $"{Files[0]}: 'Aggregator:WindowLength' is not read: aggregate sets it from --window" }, problems.ToArray());
+        CollectionAssert.AreEqual(new[] { $"{Files[0]}: 'Aggregator:GroupId' is not read: aggregate sets it from --group" }, problems.ToArray());
     }
 
     [TestMethod]

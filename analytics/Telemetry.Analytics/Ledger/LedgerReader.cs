@@ -12,6 +12,9 @@ public sealed class LedgerReader(string directory)
     /// <summary>The ledger's root directory.</summary>
     public string Directory { get; } = Path.GetFullPath(directory);
 
+    /// <summary>Called with each window file's path once its rows are read, for progress over long reads; none when null.</summary>
+    public Action<string>? FileRead { get; init; }
+
     /// <summary>Every GPU window row.</summary>
     public IEnumerable<GpuWindow> GpuWindows() => Read(LedgerSchemas.GpuWindows, long.MinValue, long.MaxValue);
 
@@ -108,6 +111,8 @@ public sealed class LedgerReader(string directory)
             {
                 yield return row;
             }
+
+            FileRead?.Invoke(file);
         }
     }
 }

@@ -16,14 +16,25 @@ public sealed record LedgerData(IReadOnlyList<GpuWindow> Gpus, IReadOnlyList<Job
         ArgumentNullException.ThrowIfNull(reader);
         bool In(long start, long end) => (from is null || end > from) && (to is null || start < to);
 
-        // Day partitions outside the range are skipped unread; a window is at most a day long, so one that starts the
-        // day before the range can still overlap it.
-        var first = from is { } f ? f - (long)TimeSpan.FromDays(1).TotalMilliseconds : long.MinValue;
-        var last = to ?? long.MaxValue;
+        var (first, last) = Starts(from, to);
         return new LedgerData(
             [.. reader.GpuWindows(first, last).Where(w => In(w.WindowStart, w.WindowEnd))],
             [.. reader.JobWindows(first, last).Where(w => In(w.WindowStart, w.WindowEnd))],
             [.. reader.GpuStates(first, last).Where(w => In(w.WindowStart, w.WindowEnd))],
             [.. reader.FleetWindows(first, last).Where(w => In(w.WindowStart, w.WindowEnd))]);
     }
+
+    /// <summary>How many window files <see cref="Read"/> opens for the same range: the total of a progress bar.</summary>
+    public static int FileCount(LedgerReader reader, long? from = null, long? to = null)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var (first, last) = Starts(from, to);
+        return new[] { LedgerSchemas.GpuWindows.Name, LedgerSchemas.JobWindows.Name, LedgerSchemas.GpuStates.Name, LedgerSchemas.FleetWindows.Name }
+            .Sum(table => reader.Files(table, first, last).Count);
+    }
+
+    // Day partitions outside the range are skipped unread; a window is at most a day long, so one that starts the day
+    // before the range can still overlap it.
+    private static (long First, long Last) Starts(long? from, long? to) =>
+        (from is { } f ? f - (long)TimeSpan.FromDays(1).TotalMilliseconds : long.MinValue, to ?? long.MaxValue);
 }

@@ -19,6 +19,9 @@ namespace Telemetry.Cli.Bench;
 /// </summary>
 internal sealed class AgentFootprintBench(int gpus, TimeSpan duration, TimeSpan warmup)
 {
+    /// <summary>Seconds of warm-up and measurement taken so far, reported once a second.</summary>
+    public Action<double>? Progress { get; init; }
+
     public async Task<(FootprintResult Agent, FootprintResult Floor)> RunAsync(CancellationToken cancellationToken)
     {
         using var broker = EmbeddedBroker.Start();
@@ -34,7 +37,13 @@ internal sealed class AgentFootprintBench(int gpus, TimeSpan duration, TimeSpan 
         using var floor = Start("bench", "idle");
         try
         {
-            await Task.Delay(warmup, cancellationToken).ConfigureAwait(false);
+            var warming = Stopwatch.StartNew();
+            while (warming.Elapsed < warmup)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1) < warmup - warming.Elapsed ? TimeSpan.FromSeconds(1) : warmup - warming.Elapsed, cancellationToken).ConfigureAwait(false);
+                Progress?.Invoke(Math.Min(warming.Elapsed.TotalSeconds, warmup.TotalSeconds));
+            }
+
             return await MeasureAsync(agent, floor, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -61,6 +70,7 @@ internal sealed class AgentFootprintBench(int gpus, TimeSpan duration, TimeSpan 
             agentRss += ProcessFootprint.ResidentBytes(agent.Id);
             floorRss += ProcessFootprint.ResidentBytes(floor.Id);
             samples++;
+            Progress?.Invoke(warmup.TotalSeconds + Math.Min(clock.Elapsed.TotalSeconds, duration.TotalSeconds));
         }
 
         var wall = clock.Elapsed.TotalSeconds;

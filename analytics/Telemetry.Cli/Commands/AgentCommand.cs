@@ -110,6 +110,11 @@ internal sealed class AgentCommand : AsyncCommand<AgentCommand.Settings>
 
     private static async Task<int> RunSimulatedAsync(Settings settings, Microsoft.Extensions.Logging.ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        if (!await settings.BrokerAnswersAsync(AnsiConsole.Console, "The simulated agents did not start.", cancellationToken).ConfigureAwait(false))
+        {
+            return 2;
+        }
+
         var simulation = new FleetSimulation(settings.Simulation(settings.SimulationStart(DateTimeOffset.UtcNow)));
         Telemetry.Kafka.Native.RdKafkaLibrary.EnsureLoaded();
         using var producer = new ProducerBuilder<string, byte[]>(settings.KafkaOptions().ProducerConfig("telemetry-agent")).WithLogging(loggers.CreateLogger("Kafka")).Build();

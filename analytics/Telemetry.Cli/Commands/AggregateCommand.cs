@@ -32,8 +32,12 @@ internal sealed class AggregateCommand : AsyncCommand<AggregateCommand.Settings>
         [Description("This instance's stable name when several aggregators of one group share a ledger directory: each writes its own window files and manifests (letters, digits, '-', '_'). Default: the ledger's only writer.")]
         public string? Instance { get; init; }
 
+        [CommandOption("--api-address <IP>")]
+        [Description(Commands.ApiAddress.Help)]
+        public string? ApiAddress { get; init; }
+
         [CommandOption("--api-port <PORT>")]
-        [Description("Loopback port of the HTTP API (fleet, GPUs, jobs, energy, waste, alerts); 0 for a free port.")]
+        [Description("Port of the HTTP API (fleet, GPUs, jobs, energy, waste, alerts); 0 for a free port.")]
         [DefaultValue(9400)]
         public int ApiPort { get; init; } = 9400;
 
@@ -52,42 +56,38 @@ internal sealed class AggregateCommand : AsyncCommand<AggregateCommand.Settings>
         public string Group { get; init; } = "telemetry-aggregator";
 
         [CommandOption("--window <DURATION>")]
-        [Description("Window length.")]
-        [DefaultValue("1m")]
-        public string Window { get; init; } = "1m";
+        [Description("Window length. Default: Aggregator:WindowLength from TELEMETRY_Aggregator__WindowLength or --config, else 1m.")]
+        public string? Window { get; init; }
 
         [CommandOption("--models <PATH>")]
         [Description("GPU model table (peak dense BF16 TFLOPS, max SM clock, idle power, TDP) as JSON; default: the built-in datasheet table.")]
         public string? Models { get; init; }
 
         [CommandOption("--config <PATH>")]
-        [Description("Analytics settings as JSON (section Aggregator, with Waste for the state rules); TELEMETRY_ environment variables override it; window and lateness come from their flags.")]
+        [Description("Analytics settings as JSON (sections Aggregator, Influx, Alerting); TELEMETRY_Section__Key environment variables override it, and flags given override both.")]
         public string? Config { get; init; }
 
         [CommandOption("--lateness <DURATION>")]
-        [Description("Allowed lateness after a window's end.")]
-        [DefaultValue("30s")]
-        public string Lateness { get; init; } = "30s";
+        [Description("Allowed lateness after a window's end. Default: Aggregator:AllowedLateness from TELEMETRY_Aggregator__AllowedLateness or --config, else 30s.")]
+        public string? Lateness { get; init; }
 
         public override ValidationResult Validate()
         {
             var kafka = base.Validate();
             return !kafka.Successful ? kafka
-                : !DurationParser.TryParse(Window, out _) ? ValidationResult.Error($"--window '{Window}' is not a duration like 1m.")
-                : !DurationParser.TryParse(Lateness, out _) ? ValidationResult.Error($"--lateness '{Lateness}' is not a duration like 30s.")
+                : Window is not null && !DurationParser.TryParse(Window, out _) ? ValidationResult.Error($"--window '{Window}' is not a duration like 1m.")
+                : Lateness is not null && !DurationParser.TryParse(Lateness, out _) ? ValidationResult.Error($"--lateness '{Lateness}' is not a duration like 30s.")
                 : Cost is not null && !File.Exists(Cost) ? ValidationResult.Error($"--cost '{Cost}' does not exist.")
                 : Instance is not null && (Instance.Length is 0 or > 64 || !Instance.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
                     ? ValidationResult.Error($"--instance '{Instance}' must be 1 to 64 letters, digits, '-' or '_'.")
                 : ApiPort is < 0 or > 65535 ? ValidationResult.Error($"--api-port {ApiPort} is not a port (0 to 65535; 0 picks a free one).")
-                : ValidationResult.Success();
+                : Commands.ApiAddress.Validate(ApiAddress);
         }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var loggers = Logging.Create(Microsoft.Extensions.Logging.LogLevel.Information);
-        var window = DurationParser.Parse(settings.Window);
-        var lateness = DurationParser.Parse(settings.Lateness);
         IReadOnlyList<Telemetry.Analytics.Gpus.GpuModelPeak>? models;
         try
         {
@@ -99,6 +99,11 @@ internal sealed class AggregateCommand : AsyncCommand<AggregateCommand.Settings>
             return 2;
         }
 
+        if (!await settings.BrokerAnswersAsync(AnsiConsole.Console, "The aggregator did not start.", cancellationToken).ConfigureAwait(false))
+        {
+            return 2;
+        }
+
         AggregatorOptions options;
         InfluxWindowSink? influx = null;
         AlertingHost alerting;
@@ -106,7 +111,7 @@ internal sealed class AggregateCommand : AsyncCommand<AggregateCommand.Settings>
         try
         {
             var configuration = AnalyticsConfiguration.Load(settings.Config);
-            options = configuration.Aggregator(new AggregatorOptions());
+            options = AggregatorSettings.Resolve(configuration, settings, models);
             cost = settings.Cost is null ? null : CostModel.Load(settings.Cost);
             alerting = AlertingHost.Create(configuration, settings.Out, loggers, cost);
             try
@@ -128,11 +133,6 @@ internal sealed class AggregateCommand : AsyncCommand<AggregateCommand.Settings>
         using var influxSink = influx;
         await using var alertingHost = alerting;
 
-        options.LedgerDirectory = settings.Out;
-        options.GroupId = settings.Group;
-        options.WindowLength = window;
-        options.AllowedLateness = lateness;
-        options.Models = models;
         using var consumer = new AggregatorConsumer(settings.KafkaOptions(), options, new LedgerWriter(settings.Out, settings.Instance), loggers, TimeProvider.System, settings.Instance ?? Environment.MachineName, influx);
         alerting.Attach(consumer);
         using var metrics = new AggregatorMetrics();
@@ -140,7 +140,7 @@ internal sealed class AggregateCommand : AsyncCommand<AggregateCommand.Settings>
         ApiSetup api;
         try
         {
-            api = await ApiSetup.StartAsync(settings.ApiPort, settings.Out, influx?.Options, cost, alerting.Pipeline, metrics, loggers, cancellationToken).ConfigureAwait(false);
+            api = await ApiSetup.StartAsync(Commands.ApiAddress.Resolve(settings.ApiAddress)!, settings.ApiPort, settings.Out, influx?.Options, cost, alerting.Pipeline, metrics, loggers, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException e)
         {

@@ -37,6 +37,8 @@ internal sealed class BenchAgentCommand : AsyncCommand<BenchAgentCommand.Setting
             : ValidationResult.Success();
     }
 
+    private const int WarmupSeconds = 10;
+
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         if (!OperatingSystem.IsLinux())
@@ -48,7 +50,7 @@ internal sealed class BenchAgentCommand : AsyncCommand<BenchAgentCommand.Setting
         var seconds = settings.Quick ? 20 : settings.Seconds;
         var console = Consoles.Standard();
         console.MarkupLineInterpolated($"Agent footprint: {settings.Gpus} GPUs read from a dcgm-exporter page once a second, measured for {seconds} s after a 10 s warm-up…");
-        var (agent, floor) = await new AgentFootprintBench(settings.Gpus, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(10)).RunAsync(cancellationToken).ConfigureAwait(false);
+        var (agent, floor) = await RunAsync(console, settings.Gpus, seconds, cancellationToken).ConfigureAwait(false);
         var table = new Table().AddColumns("Process", "Mean RSS MiB", "Peak RSS MiB", "CPU % of one core", "CPU µs per sample");
         foreach (var r in new[] { agent, floor })
         {
@@ -70,6 +72,36 @@ internal sealed class BenchAgentCommand : AsyncCommand<BenchAgentCommand.Setting
         }
 
         return 0;
+    }
+
+    /// <summary>Runs the benchmark, with a progress bar over its warm-up and measurement on a terminal.</summary>
+    private static async Task<(FootprintResult Agent, FootprintResult Floor)> RunAsync(IAnsiConsole console, int gpus, int seconds, CancellationToken cancellationToken)
+    {
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            return await new AgentFootprintBench(gpus, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(WarmupSeconds)).RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return await console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                var warmup = context.AddTask("Warm-up", maxValue: WarmupSeconds);
+                var measure = context.AddTask($"Measuring {seconds} s", autoStart: false, maxValue: seconds);
+                var bench = new AgentFootprintBench(gpus, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(WarmupSeconds))
+                {
+                    Progress = done =>
+                    {
+                        warmup.Value = Math.Min(done, WarmupSeconds);
+                        if (done > WarmupSeconds)
+                        {
+                            measure.StartTask();
+                            measure.Value = done - WarmupSeconds;
+                        }
+                    },
+                };
+                return await bench.RunAsync(cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
     }
 
     private static string F(double value, string format = "0.0") => value.ToString(format, CultureInfo.InvariantCulture);

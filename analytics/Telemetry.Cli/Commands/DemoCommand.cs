@@ -16,6 +16,11 @@ internal sealed class DemoCommand : AsyncCommand<DemoSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, DemoSettings settings, CancellationToken cancellationToken)
     {
         var console = Consoles.Standard();
+        if (settings.HasBootstrap && !await settings.BrokerAnswersAsync(console, "The demo did not start; without --bootstrap it runs its own broker.", cancellationToken).ConfigureAwait(false))
+        {
+            return 2;
+        }
+
         AnalyticsConfiguration analytics;
         using var loggers = Logging.Create();
         Telemetry.Analytics.Influx.InfluxWindowSink? influx;
@@ -66,7 +71,7 @@ internal sealed class DemoCommand : AsyncCommand<DemoSettings>
         ApiSetup api;
         try
         {
-            api = await ApiSetup.StartAsync(settings.ApiPort, settings.Out, influx?.Options, null, alerting.Pipeline, metrics, loggers, cancellationToken).ConfigureAwait(false);
+            api = await ApiSetup.StartAsync(ApiAddress.Resolve(settings.ApiAddress)!, settings.ApiPort, settings.Out, influx?.Options, null, alerting.Pipeline, metrics, loggers, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException e)
         {

@@ -7,8 +7,12 @@ namespace Telemetry.Cli.Commands;
 /// <summary>Options of <c>telemetry demo</c>.</summary>
 internal sealed class DemoSettings : SimulatedFleetSettings, IInfluxFlags
 {
+    [CommandOption("--api-address <IP>")]
+    [Description(Commands.ApiAddress.Help)]
+    public string? ApiAddress { get; init; }
+
     [CommandOption("--api-port <PORT>")]
-    [Description("Loopback port of the HTTP API the demo serves while it runs (fleet, GPUs, jobs, energy, waste, alerts); 0 for a free port.")]
+    [Description("Port of the HTTP API the demo serves while it runs (fleet, GPUs, jobs, energy, waste, alerts); 0 for a free port.")]
     [DefaultValue(0)]
     public int ApiPort { get; init; }
 
@@ -52,11 +56,11 @@ internal sealed class DemoSettings : SimulatedFleetSettings, IInfluxFlags
     public int Partitions { get; init; } = 8;
 
     [CommandOption("--window <DURATION>")]
-    [Description("Aggregation window length.")]
-    [DefaultValue("1m")]
-    public string Window { get; init; } = "1m";
+    [Description("Aggregation window length. Default: Aggregator:WindowLength from TELEMETRY_Aggregator__WindowLength or --config, else 1m.")]
+    public string? Window { get; init; }
 
-    public TimeSpan WindowValue => DurationParser.TryParse(Window, out var d) ? d : TimeSpan.Zero;
+    /// <summary>The window given, or null to take it from the analytics settings; zero when it is not a duration.</summary>
+    public TimeSpan? WindowValue => Window is null ? null : DurationParser.TryParse(Window, out var d) ? d : TimeSpan.Zero;
 
     /// <summary>The demo brings its own broker; --bootstrap points it at an existing cluster instead.</summary>
     protected override bool BootstrapRequired => false;
@@ -67,6 +71,6 @@ internal sealed class DemoSettings : SimulatedFleetSettings, IInfluxFlags
         return !fleet.Successful ? fleet
             : WindowValue < TimeSpan.FromSeconds(1) || WindowValue > TimeSpan.FromDays(1) ? ValidationResult.Error($"--window '{Window}' must be from 1s to 1d, like 1m.")
             : Partitions is < 1 or > 1024 ? ValidationResult.Error($"--partitions must be between 1 and 1024 (got {Partitions}).")
-            : ValidationResult.Success();
+            : Commands.ApiAddress.Validate(ApiAddress);
     }
 }

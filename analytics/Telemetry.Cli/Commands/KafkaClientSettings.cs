@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Telemetry.Kafka;
@@ -26,6 +27,27 @@ internal abstract class KafkaClientSettings : CommandSettings
         }
 
         return options;
+    }
+
+    /// <summary>How long a command waits at start for a broker to answer before it reports the address as unreachable.</summary>
+    public static readonly TimeSpan BrokerTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Asks the cluster for its metadata once; false, with a message on <paramref name="console"/> that names
+    /// <c>--bootstrap</c> and what to check, when no broker answers within <see cref="BrokerTimeout"/>.
+    /// </summary>
+    public async Task<bool> BrokerAnswersAsync(IAnsiConsole console, string consequence, CancellationToken cancellationToken)
+    {
+        var kafka = KafkaOptions();
+        var problem = await BrokerProbe.ProblemAsync(kafka, BrokerTimeout, cancellationToken).ConfigureAwait(false);
+        if (problem is null)
+        {
+            return true;
+        }
+
+        var source = Bootstrap is null ? "TELEMETRY_KAFKA_BOOTSTRAP" : "--bootstrap";
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{source} {kafka.BootstrapServers}:[/] no Kafka broker answered within {BrokerTimeout.TotalSeconds:0} s ({problem}). Check the host and port in --bootstrap (or TELEMETRY_KAFKA_BOOTSTRAP), that the brokers are running and reachable from here (firewall, DNS, the listeners they advertise), and any --kafka-property security settings. {consequence}");
+        return false;
     }
 
     /// <summary>Whether the command needs a cluster given; false where it can bring its own.</summary>

@@ -28,6 +28,14 @@ internal sealed class NodeAgentSetup(AgentCommand.Settings settings, ILoggerFact
             BatchInterval = TimeSpan.FromSeconds(settings.BatchSeconds),
         };
         var kafka = settings.KafkaOptions();
+        // With a spool the agent rides out a Kafka outage, so an unanswered address is reported and the agent goes on;
+        // without one it would drop every batch, so it stops.
+        var spooling = settings.Spool != "off";
+        if (!await settings.BrokerAnswersAsync(AnsiConsole.Console, spooling ? "The agent goes on and keeps its batches in the spool (--spool) until a broker answers." : "The agent did not start: with --spool off it would lose every batch.", cancellationToken).ConfigureAwait(false) && !spooling)
+        {
+            return 2;
+        }
+
         Telemetry.Kafka.Native.RdKafkaLibrary.EnsureLoaded();
         using var producer = new ProducerBuilder<string, byte[]>(kafka.ProducerConfig("telemetry-agent-" + node)).WithLogging(loggers.CreateLogger("Kafka")).Build();
         using var agent = settings.Spool == "off"

@@ -107,7 +107,7 @@ internal sealed class ReportCommand : AsyncCommand<ReportCommand.Settings>
         }
 
         var console = Consoles.Standard();
-        var data = await Task.Run(() => LedgerData.Read(new LedgerReader(settings.Ledger), settings.FromValue?.ToUnixTimeMilliseconds(), settings.ToValue?.ToUnixTimeMilliseconds()), cancellationToken).ConfigureAwait(false);
+        var data = await LedgerReadProgress.ReadAsync(settings.Ledger, settings.FromValue?.ToUnixTimeMilliseconds(), settings.ToValue?.ToUnixTimeMilliseconds(), cancellationToken).ConfigureAwait(false);
         var report = ReportBuilder.Build(data, new ReportOptions { Cost = cost, Waste = waste, Health = health });
         if (settings.SummaryJson is { } summary)
         {

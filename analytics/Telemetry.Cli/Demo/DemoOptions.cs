@@ -13,7 +13,9 @@ internal sealed record DemoOptions
     public string LedgerDirectory { get; init; } = "ledger";
     public int Partitions { get; init; } = 8;
     public int BatchSeconds { get; init; } = 5;
-    public TimeSpan WindowLength { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The window length; when null, the analytics settings' <c>Aggregator:WindowLength</c> (1 minute by default).</summary>
+    public TimeSpan? WindowLength { get; init; }
 
     /// <summary>Analytics settings (rules, thresholds); the defaults when null.</summary>
     public AnalyticsConfiguration? Analytics { get; init; }

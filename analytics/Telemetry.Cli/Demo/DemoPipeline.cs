@@ -42,7 +42,7 @@ internal sealed class DemoPipeline(ILoggerFactory loggers, TimeProvider time)
         // still settling its assignment.
         var aggregatorOptions = options.Analytics?.Aggregator(new AggregatorOptions()) ?? new AggregatorOptions();
         aggregatorOptions.LedgerDirectory = options.LedgerDirectory;
-        aggregatorOptions.WindowLength = options.WindowLength;
+        aggregatorOptions.WindowLength = options.WindowLength ?? aggregatorOptions.WindowLength;
         aggregatorOptions.GroupId = "telemetry-demo-" + Guid.NewGuid().ToString("N");
         aggregatorOptions.StartAtEnd = options.Kafka is not null;
         var ledger = new LedgerWriter(options.LedgerDirectory);

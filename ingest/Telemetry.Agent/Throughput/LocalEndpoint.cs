@@ -71,6 +71,10 @@ public sealed class LocalEndpoint(
         _app = app;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Address = new Uri(address);
+        if (!Address.IsLoopback)
+        {
+            Log.EndpointBeyondLoopback(loggers.CreateLogger<LocalEndpoint>(), Address);
+        }
     }
 
     /// <inheritdoc />

@@ -79,13 +79,23 @@ internal static partial class GrafanaComposeCheck
                 yield return $"{container.Source}: writes bucket '{bucket}' of org '{org}', but InfluxDB is set up with bucket '{influxEnvironment.GetValueOrDefault("DOCKER_INFLUXDB_INIT_BUCKET")}' of org '{influxEnvironment.GetValueOrDefault("DOCKER_INFLUXDB_INIT_ORG")}'";
             }
 
+            // --window when given, else the environment's Aggregator:WindowLength, else the aggregator's default.
             var interval = dataSource.Get("jsonData").Get("timeInterval").Text();
-            if (line.Effective("window") != interval)
+            var window = line.Effective("window") ?? Grafana(environment!.TryGetValue("TELEMETRY_Aggregator__WindowLength", out var length)
+                ? TimeSpan.Parse(length, System.Globalization.CultureInfo.InvariantCulture)
+                : new Telemetry.Analytics.AggregatorOptions().WindowLength);
+            if (window != interval)
             {
-                yield return $"{container.Source}: windows of {line.Effective("window")}, but the data source's timeInterval is {interval}";
+                yield return $"{container.Source}: windows of {window}, but the data source's timeInterval is {interval}";
             }
         }
     }
+
+    /// <summary>A window length as Grafana writes an interval: 1m, 90s.</summary>
+    private static string Grafana(TimeSpan window) =>
+        window.Ticks % TimeSpan.TicksPerMinute == 0
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(long)window.TotalMinutes}m")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(long)window.TotalSeconds}s");
 
     private static void Expect(List<string> problems, ComposeFile compose, string service, IReadOnlyList<(string Source, string Target)> mounts, string folder, string target)
     {

@@ -16,14 +16,12 @@ internal static class TelemetrySettings
 
     /// <summary>
     /// What <c>telemetry aggregate</c> binds: the <c>Aggregator</c> and <c>Influx</c> sections (AnalyticsConfiguration)
-    /// and the alerting sections (AlertingHost). The options the command sets from its flags afterwards are refused:
-    /// a value for them in the file or environment would be silently replaced.
+    /// and the alerting sections (AlertingHost). The options only a flag sets are refused, as the command refuses them
+    /// (AggregatorSettings); window and lateness are read from the file and environment unless their flags are given.
     /// </summary>
     public static ConfigurationSchema Aggregator { get; } = Alerting(new ConfigurationSchema())
         .Bind("Aggregator", typeof(AggregatorOptions))
         .Bind("Influx", typeof(InfluxOptions))
-        .Refuse("Aggregator:WindowLength", "aggregate sets it from --window")
-        .Refuse("Aggregator:AllowedLateness", "aggregate sets it from --lateness")
         .Refuse("Aggregator:LedgerDirectory", "aggregate sets it from --out")
         .Refuse("Aggregator:GroupId", "aggregate sets it from --group")
         .Refuse("Aggregator:Models", "aggregate sets it from --models");
@@ -47,12 +45,13 @@ internal static class TelemetrySettings
 
     /// <summary>
     /// The environment variables the CLI reads by name: the string literals passed to Environment.GetEnvironmentVariable
-    /// in its sources (TELEMETRY_KAFKA_BOOTSTRAP for every Kafka client; Slurm's for <c>agent alloc</c>).
+    /// in its sources (TELEMETRY_KAFKA_BOOTSTRAP for every Kafka client; Slurm's for <c>agent alloc</c>), and the
+    /// constants named <c>EnvironmentVariable</c> it passes instead (TELEMETRY_API_ADDRESS).
     /// </summary>
     public static IReadOnlySet<string> ReadByName { get; } = Directory
         .EnumerateFiles(Support.RepositoryRoot.Combine("analytics", "Telemetry.Cli"), "*.cs", SearchOption.AllDirectories)
         .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-        .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), """GetEnvironmentVariable\("([A-Za-z0-9_]+)"\)""").Select(m => m.Groups[1].Value))
+        .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), """(?:GetEnvironmentVariable\(|const string EnvironmentVariable = )"([A-Za-z0-9_]+)""").Select(m => m.Groups[1].Value))
         .ToHashSet(StringComparer.Ordinal);
 
     private static ConfigurationSchema Alerting(ConfigurationSchema schema) => schema
