@@ -49,13 +49,15 @@ internal static class Cultures
         return results[0];
     }
 
-    /// <summary>Sets the current, UI and default thread cultures, and puts back what was there when disposed.</summary>
+    /// <summary>
+    /// Sets the current and UI cultures, and puts back what was there when disposed. Both flow with the execution context
+    /// into awaited work and tasks started under the scope. The process-wide default thread cultures are left alone: a
+    /// thread-pool thread first used while they were German would stay German after the scope and reach later tests.
+    /// </summary>
     private sealed class CultureScope : IDisposable
     {
         private readonly CultureInfo _current = CultureInfo.CurrentCulture;
         private readonly CultureInfo _ui = CultureInfo.CurrentUICulture;
-        private readonly CultureInfo? _defaultThread = CultureInfo.DefaultThreadCurrentCulture;
-        private readonly CultureInfo? _defaultThreadUi = CultureInfo.DefaultThreadCurrentUICulture;
 
         public CultureScope(CultureInfo culture)
         {
@@ -67,16 +69,12 @@ internal static class Cultures
 
             CultureInfo.CurrentCulture = culture;
             CultureInfo.CurrentUICulture = culture;
-            CultureInfo.DefaultThreadCurrentCulture = culture;
-            CultureInfo.DefaultThreadCurrentUICulture = culture;
         }
 
         public void Dispose()
         {
             CultureInfo.CurrentCulture = _current;
             CultureInfo.CurrentUICulture = _ui;
-            CultureInfo.DefaultThreadCurrentCulture = _defaultThread;
-            CultureInfo.DefaultThreadCurrentUICulture = _defaultThreadUi;
         }
     }
 }

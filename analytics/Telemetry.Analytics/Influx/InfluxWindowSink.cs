@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using InfluxDB.Client;
 using InfluxDB.Client.Core.Exceptions;
@@ -113,9 +114,9 @@ public sealed class InfluxWindowSink : IDisposable
 
         if (!answered)
         {
-            throw new InfluxUnavailableException(
-                $"InfluxDB at {_options.Url} did not answer /ping (waited up to {_options.ConnectTimeout.TotalSeconds:0.#} s). " +
-                "Check Influx:Url (--influx-url), that the server is running, and that this host can reach it.");
+            throw new InfluxUnavailableException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"InfluxDB at {_options.Url} did not answer /ping (waited up to {_options.ConnectTimeout.TotalSeconds:0.#} s). Check Influx:Url (--influx-url), that the server is running, and that this host can reach it."));
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
@@ -56,7 +57,7 @@ internal sealed class PrometheusScraper
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             // Not the caller's cancellation: this scrape's timeout, or that of an HttpClient passed in.
-            throw Fail("timeout", $"no complete page within {_timeout.TotalSeconds:0.###} s (Timeout)", e);
+            throw Fail("timeout", string.Create(CultureInfo.InvariantCulture, $"no complete page within {_timeout.TotalSeconds:0.###} s (Timeout)"), e);
         }
         catch (HttpRequestException e)
         {
