@@ -112,8 +112,8 @@ public sealed class ScaleOutTests
     /// <summary>
     /// Runs one consumer group of these instances, each joining 1.5 s after the one before, all consuming until the group
     /// is stable (every instance joined, every partition of the three topics owned, every message read, nothing read by
-    /// anyone for 4 s); then each closes its windows and commits, and only then do they leave. Every instance polls until the group is stable,
-    /// so no rebalance waits on one that has stopped.
+    /// anyone for 4 s, and for longer than a slow instance sleeps); then each closes its windows and commits, and only
+    /// then do they leave. Every instance polls until the group is stable, so no rebalance waits on one that has stopped.
     /// </summary>
     /// <returns>The samples the group aggregated, net of those handed over with partitions.</returns>
     private static async Task<long> RunGroupAsync(KafkaOptions kafka, string ledger, string?[] instances, int slowFirstWindows, long produced, ErrorLog errors, CancellationToken cancellationToken)
@@ -139,6 +139,9 @@ public sealed class ScaleOutTests
                 await Task.Delay(TimeSpan.FromSeconds(1.5), cancellationToken);
             }
 
+            // Quiet for longer than the slow instance can sleep: while it sleeps it has not yet served the revocation a
+            // joining instance is waiting for, and the group only looks settled.
+            var quietFor = TimeSpan.FromSeconds(4) + (slowFirstWindows * TimeSpan.FromSeconds(2));
             var quiet = (Consumed: -1L, At: TimeProvider.System.GetTimestamp());
             while (!stable.Task.IsCompleted)
             {
@@ -159,7 +162,7 @@ public sealed class ScaleOutTests
                 // Every message read at least once (replays read some twice), none behind, nothing waiting for a sink.
                 if (consumed >= produced && consumers.All(c => c.Assigned.IsCompleted && c.PendingWindows == 0 && c.Messages.Lag == 0)
                     && consumers.Sum(c => c.AssignedPartitions) == 3 * 8
-                    && TimeProvider.System.GetElapsedTime(quiet.At) > TimeSpan.FromSeconds(4))
+                    && TimeProvider.System.GetElapsedTime(quiet.At) > quietFor)
                 {
                     stable.SetResult();
                 }

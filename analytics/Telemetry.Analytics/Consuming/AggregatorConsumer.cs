@@ -29,6 +29,7 @@ public sealed class AggregatorConsumer : IDisposable
     private readonly Dictionary<SourcePartition, long> _stored = [];
     private long _lastClose;
     private long _lastLag;
+    private readonly TimeSpan _lagEvery;
     private readonly TaskCompletionSource _assigned = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Creates the consumer and subscribes it to the contract's topics.</summary>
@@ -49,6 +50,8 @@ public sealed class AggregatorConsumer : IDisposable
         _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
         Influx = influx;
         _time = time ?? throw new ArgumentNullException(nameof(time));
+        // Often enough that a partition with a backlog is never taken for idle between two looks.
+        _lagEvery = options.IdlePartitionTimeout / 2 < TimeSpan.FromSeconds(1) ? options.IdlePartitionTimeout / 2 : TimeSpan.FromSeconds(1);
         _logger = loggers.CreateLogger<AggregatorConsumer>();
         _handler = new MessageHandler(new SampleAggregator(options, time), options, time, _logger);
         _handler.Aggregator.AlreadyWritten = _ledger.HasWindow;
@@ -132,10 +135,10 @@ public sealed class AggregatorConsumer : IDisposable
             else if (_time.GetElapsedTime(_lastClose) >= CloseEvery || result is null)
             {
                 _handler.ReleaseOverdue();
+                UpdateLag();
                 var writing = _time.GetTimestamp();
                 WriteAndStore(_handler.Aggregator.CloseReadyWindows(), cancellationToken);
                 _handler.Aggregator.WatermarkTracker.Excuse(_time.GetElapsedTime(writing));
-                UpdateLag();
                 _lastClose = _time.GetTimestamp();
             }
 
@@ -276,7 +279,7 @@ public sealed class AggregatorConsumer : IDisposable
 
     private void UpdateLag()
     {
-        if (_time.GetElapsedTime(_lastLag) < TimeSpan.FromSeconds(1))
+        if (_time.GetElapsedTime(_lastLag) < _lagEvery)
         {
             return;
         }
@@ -290,6 +293,10 @@ public sealed class AggregatorConsumer : IDisposable
             if (offsets.High.Value >= 0 && position.Value >= 0)
             {
                 lag += Math.Max(0, offsets.High.Value - position.Value);
+                if (offsets.High.Value > position.Value)
+                {
+                    _handler.Aggregator.WatermarkTracker.Backlogged(new SourcePartition(partition.Topic, partition.Partition.Value));
+                }
             }
         }
 

@@ -53,6 +53,20 @@ internal sealed class Watermark(TimeProvider time, TimeSpan idleTimeout)
         }
     }
 
+    /// <summary>
+    /// Keeps a partition with messages waiting to be read from looking idle: its silence is the consumer busy with other
+    /// partitions (a large fetch of another, a slow machine), not a partition with nothing to send. Without this, a
+    /// partition read a little later than the others would stop holding the watermark, and its windows would close
+    /// before its data was read.
+    /// </summary>
+    public void Backlogged(SourcePartition source)
+    {
+        if (_partitions.TryGetValue(source, out var p))
+        {
+            _partitions[source] = (p.MaxEventTime, time.GetTimestamp());
+        }
+    }
+
     /// <summary>Forgets a partition (revoked or lost).</summary>
     public void Remove(SourcePartition source) => _partitions.Remove(source);
 

@@ -93,6 +93,27 @@ public sealed class WatermarkTests
     }
 
     [TestMethod]
+    public void APartitionWithMessagesWaitingToBeReadIsNotIdle()
+    {
+        var clock = Clock();
+        var aggregator = new SampleAggregator(Options, clock);
+        new SampleRows().Add(OtherH100, At(5)).FeedTo(aggregator, Samples1);
+        TenSecondSamplesUpTo(100).FeedTo(aggregator, Samples0);
+        for (var second = 0; second < 60; second++)
+        {
+            // The consumer is busy with partition 0; partition 1's messages wait in the log.
+            clock.Advance(TimeSpan.FromSeconds(1));
+            aggregator.WatermarkTracker.Backlogged(Samples1);
+        }
+
+        Assert.IsEmpty(aggregator.CloseReadyWindows());
+        Assert.AreEqual(At(5), aggregator.WatermarkTracker.Value, "a minute with a backlog did not make partition 1 idle");
+        clock.Advance(TimeSpan.FromSeconds(11));
+        aggregator.CloseReadyWindows();
+        Assert.AreEqual(At(100), aggregator.WatermarkTracker.Value, "once read to its end, silence counts again");
+    }
+
+    [TestMethod]
     public void PartitionSilentLongerThanTheIdleTimeoutNoLongerHoldsTheWatermarkBack()
     {
         var clock = Clock();
