@@ -69,6 +69,15 @@ internal sealed class MessageHandler(SampleAggregator aggregator, AggregatorOpti
             }
         }
 
+        // A partition whose batches wait here for their allocation events is not idle: its rows are still to come.
+        foreach (var queue in _parked.Values)
+        {
+            foreach (var (message, _) in queue)
+            {
+                aggregator.WatermarkTracker.Backlogged(message.Source);
+            }
+        }
+
         Counters.SetParked(_parkedCount);
         return released;
     }

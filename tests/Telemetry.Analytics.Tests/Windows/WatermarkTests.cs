@@ -71,29 +71,23 @@ public sealed class WatermarkTests
     }
 
     [TestMethod]
-    public void PartitionsHeldPausedAreNotIdleHoweverLongTheyWait()
-    {
-        var clock = Clock();
-        var aggregator = new SampleAggregator(Options, clock);
-        new SampleRows().Add(OtherH100, At(5)).FeedTo(aggregator, Samples1);
-        TenSecondSamplesUpTo(100).FeedTo(aggregator, Samples0);
-        for (var second = 0; second < 60; second++)
-        {
-            clock.Advance(TimeSpan.FromSeconds(1));
-            aggregator.WatermarkTracker.Excuse(TimeSpan.FromSeconds(1));
-        }
+    public void PartitionsHeldPausedAreNotIdleHoweverLongTheyWait() =>
+        PartitionOneHoldsTheWatermarkForAMinuteWhile(
+            aggregator => aggregator.WatermarkTracker.Excuse(TimeSpan.FromSeconds(1)),
+            "a minute paused behind a sink outage did not make every partition idle");
 
-        var closed = aggregator.CloseReadyWindows();
-
-        Assert.IsEmpty(closed);
-        Assert.AreEqual(At(5), aggregator.WatermarkTracker.Value, "a minute paused behind a sink outage did not make every partition idle");
-        clock.Advance(TimeSpan.FromSeconds(11));
-        aggregator.CloseReadyWindows();
-        Assert.AreEqual(At(100), aggregator.WatermarkTracker.Value, "silence after the pause still counts");
-    }
-
+    /// <summary>The consumer is busy with partition 0 while partition 1's messages wait in the log.</summary>
     [TestMethod]
-    public void APartitionWithMessagesWaitingToBeReadIsNotIdle()
+    public void APartitionWithMessagesWaitingToBeReadIsNotIdle() =>
+        PartitionOneHoldsTheWatermarkForAMinuteWhile(
+            aggregator => aggregator.WatermarkTracker.Backlogged(Samples1),
+            "a minute with a backlog did not make partition 1 idle");
+
+    /// <summary>
+    /// Partition 1 has delivered 5 s, partition 0 100 s; for a minute <paramref name="everySecond"/> keeps partition 1
+    /// from idling, and the watermark stays at 5 s; 11 s of plain silence later it moves on.
+    /// </summary>
+    private static void PartitionOneHoldsTheWatermarkForAMinuteWhile(Action<SampleAggregator> everySecond, string why)
     {
         var clock = Clock();
         var aggregator = new SampleAggregator(Options, clock);
@@ -101,16 +95,15 @@ public sealed class WatermarkTests
         TenSecondSamplesUpTo(100).FeedTo(aggregator, Samples0);
         for (var second = 0; second < 60; second++)
         {
-            // The consumer is busy with partition 0; partition 1's messages wait in the log.
             clock.Advance(TimeSpan.FromSeconds(1));
-            aggregator.WatermarkTracker.Backlogged(Samples1);
+            everySecond(aggregator);
         }
 
         Assert.IsEmpty(aggregator.CloseReadyWindows());
-        Assert.AreEqual(At(5), aggregator.WatermarkTracker.Value, "a minute with a backlog did not make partition 1 idle");
+        Assert.AreEqual(At(5), aggregator.WatermarkTracker.Value, why);
         clock.Advance(TimeSpan.FromSeconds(11));
         aggregator.CloseReadyWindows();
-        Assert.AreEqual(At(100), aggregator.WatermarkTracker.Value, "once read to its end, silence counts again");
+        Assert.AreEqual(At(100), aggregator.WatermarkTracker.Value, "silence afterwards still counts");
     }
 
     [TestMethod]
