@@ -55,7 +55,7 @@ public sealed class AggregatorCounters
 
     internal void AddFuture() => Volatile.Write(ref _future, _future + 1);
     internal void AddReceived(long n) => Volatile.Write(ref _received, _received + n);
-    internal void AddAggregated() => Volatile.Write(ref _aggregated, _aggregated + 1);
+    internal void AddAggregated(long n) => Volatile.Write(ref _aggregated, _aggregated + n);
     internal void AddLate() => Volatile.Write(ref _late, _late + 1);
     internal void AddInvalid() => Volatile.Write(ref _invalid, _invalid + 1);
     internal void AddInvalidRows(long n) => Volatile.Write(ref _invalid, _invalid + n);

@@ -27,9 +27,17 @@ internal sealed class SampleAggregator
     private readonly long _latenessMs;
     private readonly long _maxGapMs;
     private readonly GpuRegistry _gpus;
-    private readonly Dictionary<int, List<Allocation>> _allocationsBySlot = [];
+    private readonly BatchColumns _columns = new();
     private readonly SortedDictionary<long, OpenWindow> _open = [];
     private long _firstOpenIndex = long.MinValue;
+
+    // The window last looked up; the windows this batch's message was recorded as feeding; the window whose aggregated
+    // rows are being counted, and how many so far.
+    private OpenWindow? _lastWindow;
+    private OpenWindow? _touched;
+    private OpenWindow? _touchedBefore;
+    private OpenWindow? _counting;
+    private long _countingRows;
 
     public SampleAggregator(AggregatorOptions options, TimeProvider time, IReadOnlyList<GpuModelPeak>? peaks = null)
     {
@@ -82,28 +90,63 @@ internal sealed class SampleAggregator
         var maxFuture = now + (long)TimeSpan.FromDays(1).TotalMilliseconds;
         var maxSkewed = now + _maxClockSkewMs;
         var times = batch.Time.Values;
-        var maxTime = long.MinValue;
-        Counters.AddReceived(batch.Length);
-        for (var row = 0; row < batch.Length; row++)
+        var rows = batch.Length;
+        Counters.AddReceived(rows);
+        _columns.Read(batch);
+        var slots = _columns.Slots;
+
+        // Rows that are no sample are counted and skipped; their GPUs are not tracked.
+        var valid = true;
+        for (var row = 0; row < rows; row++)
         {
             var t = times[row];
             if (t < MinValidTime || t > maxFuture || batch.GpuUuid.GetBytes(row).IsEmpty)
             {
                 Counters.AddInvalid();
-                continue;
+                slots[row] = -1;
+                valid = false;
             }
-
-            if (t > maxSkewed)
+            else if (t > maxSkewed)
             {
                 Counters.AddFuture();
-                continue;
+                slots[row] = -1;
+                valid = false;
             }
-
-
-            AddRow(batch, row, t, source, offset, attributionKnown);
-            maxTime = Math.Max(maxTime, t);
+            else
+            {
+                slots[row] = 0;
+            }
         }
 
+        if (valid)
+        {
+            _gpus.ResolveAll(batch, slots);
+        }
+        else
+        {
+            for (var row = 0; row < rows; row++)
+            {
+                if (slots[row] >= 0)
+                {
+                    slots[row] = _gpus.Resolve(batch, row).Slot;
+                }
+            }
+        }
+
+        var maxTime = long.MinValue;
+        _touched = null;
+        _touchedBefore = null;
+        for (var row = 0; row < rows; row++)
+        {
+            if (slots[row] >= 0)
+            {
+                var t = times[row];
+                AddRow(_gpus[slots[row]], row, t, source, offset, attributionKnown);
+                maxTime = Math.Max(maxTime, t);
+            }
+        }
+
+        FlushRows(source);
         if (maxTime != long.MinValue && !source.IsNone)
         {
             WatermarkTracker.Observe(source, maxTime);
@@ -239,9 +282,8 @@ internal sealed class SampleAggregator
         return lowest;
     }
 
-    private void AddRow(SampleBatch batch, int row, long t, SourcePartition source, long offset, bool attributionKnown)
+    private void AddRow(GpuTrack gpu, int row, long t, SourcePartition source, long offset, bool attributionKnown)
     {
-        var gpu = _gpus.Resolve(batch, row);
         if (gpu.Previous is { } previous && t <= previous.Time)
         {
             Counters.AddDuplicate();
@@ -249,7 +291,7 @@ internal sealed class SampleAggregator
         }
 
         gpu.Source = source;
-        var snapshot = SampleReadings.Snapshot(gpu, batch, row, t);
+        var snapshot = SampleReadings.Snapshot(gpu, _columns, row, t);
         var index = FloorDiv(t, _windowMs);
         var writtenUpTo = index >= _firstOpenIndex ? WrittenUpTo(index, source) : null;
         if (writtenUpTo is not null || index < _firstOpenIndex || WrittenBefore(index))
@@ -268,17 +310,48 @@ internal sealed class SampleAggregator
             return;
         }
 
-        var window = Window(index);
-        window.Touch(source, offset);
-        SampleReadings.Add(window.Gpu(gpu.Slot), gpu, batch, row);
+        var window = Touched(index, source, offset);
+        SampleReadings.Add(window.Gpu(gpu.Slot), gpu, _columns, row);
         if (gpu.Previous is { } start)
         {
             AddInterval(gpu, start, snapshot, source, offset, attributionKnown);
         }
 
         gpu.Previous = snapshot;
-        window.CountRow(source);
-        Counters.AddAggregated();
+        if (!ReferenceEquals(window, _counting))
+        {
+            FlushRows(source);
+            _counting = window;
+        }
+
+        _countingRows++;
+    }
+
+    // Rows aggregated are counted per window and source once per run of rows into the same window, not row by row.
+    private void FlushRows(SourcePartition source)
+    {
+        if (_counting is not null)
+        {
+            _counting.CountRows(source, _countingRows);
+            Counters.AddAggregated(_countingRows);
+        }
+
+        _counting = null;
+        _countingRows = 0;
+    }
+
+    // The window at this index, which a message from this source at this offset fed (once per window and batch).
+    private OpenWindow Touched(long index, SourcePartition source, long offset)
+    {
+        var window = Window(index);
+        if (!ReferenceEquals(window, _touched) && !ReferenceEquals(window, _touchedBefore))
+        {
+            window.Touch(source, offset);
+            _touchedBefore = _touched;
+            _touched = window;
+        }
+
+        return window;
     }
 
     private void AddInterval(GpuTrack gpu, in SampleSnapshot start, in SampleSnapshot end, SourcePartition source, long offset, bool attributionKnown)
@@ -291,8 +364,7 @@ internal sealed class SampleAggregator
             return;
         }
 
-        var window = Window(startIndex);
-        window.Touch(source, offset);
+        var window = Touched(startIndex, source, offset);
         var acc = window.Gpu(gpu.Slot);
         var seconds = (end.Time - start.Time) / 1000.0;
         var energy = IntervalEnergy.Of(start, end.Time, end.EnergyMilliJoules, end.Power, _maxGapMs);
@@ -308,7 +380,8 @@ internal sealed class SampleAggregator
         acc.PowerThrottleSeconds += (reasons & ClockEventReasons.HwPowerBrakeSlowdown) != 0 ? seconds : 0;
         acc.Tflop += tflop;
 
-        var job = AllocationTimeline.JobAt(AllocationsOf(gpu), start.Time);
+        gpu.Allocations ??= Timeline.AllocationsOf(gpu.Identity.AllocationKey);
+        var job = AllocationTimeline.JobAt(gpu.Allocations, start.Time);
         var state = (int)IntervalClassifier.State(start, job is not null, _options.Waste);
         acc.StateSeconds[state] += seconds;
         acc.StateJoules[state] += energy.Joules;
@@ -328,7 +401,12 @@ internal sealed class SampleAggregator
         }
 
         acc.AllocatedSeconds += seconds;
-        var jobAcc = window.Job(job).Gpu(gpu.Slot);
+        if (!ReferenceEquals(acc.LastJob.Job, job))
+        {
+            acc.LastJob = new GpuAccumulator.JobInfoCache { Job = job, Partial = window.Job(job).Gpu(gpu.Slot) };
+        }
+
+        var jobAcc = acc.LastJob.Partial!;
         jobAcc.GpuSeconds += seconds;
         jobAcc.BusyGpuSeconds += busy ? seconds : 0;
         jobAcc.EnergyJoules += energy.Joules;
@@ -364,45 +442,41 @@ internal sealed class SampleAggregator
         acc.CoveredSeconds += energy.Gap ? 0 : seconds;
     }
 
-    private List<Allocation> AllocationsOf(GpuTrack gpu)
-    {
-        if (!_allocationsBySlot.TryGetValue(gpu.Slot, out var list))
-        {
-            list = Timeline.AllocationsOf(gpu.Identity.AllocationKey);
-            _allocationsBySlot.Add(gpu.Slot, list);
-        }
-
-        return list;
-    }
-
     private OpenWindow Window(long index)
     {
+        if (_lastWindow is { } last && last.Index == index)
+        {
+            return last;
+        }
+
         if (!_open.TryGetValue(index, out var window))
         {
             window = new OpenWindow(index, index * _windowMs, (index + 1) * _windowMs);
             _open.Add(index, window);
         }
 
+        _lastWindow = window;
         return window;
     }
 
     private ClosedWindow Close(OpenWindow window)
     {
         _open.Remove(window.Index);
+        _lastWindow = null;
         _firstOpenIndex = Math.Max(_firstOpenIndex, window.Index + 1);
         Counters.AddWindowClosed();
-        var gpus = new List<GpuWindow>(window.Gpus.Count);
+        var gpus = new List<GpuWindow>(window.Slots.Count);
         var states = new List<GpuStateWindow>();
         // Rows and sums in the GPUs' identity order, not the order they were first seen in: the same input in another
         // interleaving gives the same bytes.
-        var order = window.Gpus.Keys.Select(slot => (Slot: slot, Identity: _gpus[slot].Identity))
+        var order = window.Slots.Select(slot => (Slot: slot, Identity: _gpus[slot].Identity))
             .OrderBy(g => g.Identity.Node, StringComparer.Ordinal).ThenBy(g => g.Identity.Index).ThenBy(g => g.Identity.MigInstance ?? -1)
             .ThenBy(g => g.Identity.Uuid, StringComparer.Ordinal).ToList();
         var rank = new Dictionary<int, int>(order.Count);
         foreach (var (slot, identity) in order)
         {
             rank[slot] = rank.Count;
-            var acc = window.Gpus[slot];
+            var acc = window.GpuAt(slot);
             gpus.Add(WindowRows.Gpu(window, identity, acc, _windowMs, _options.Waste.EnergyAgreementTolerance));
             states.AddRange(WindowRows.States(window, identity, acc));
         }
@@ -411,8 +485,8 @@ internal sealed class SampleAggregator
             .Select(j => WindowRows.Job(window, j, [.. j.PerGpu.OrderBy(p => rank.GetValueOrDefault(p.Key, int.MaxValue)).ThenBy(p => p.Key)], slot => _gpus[slot].Identity.Model))
             .ToList();
         Timeline.Prune(window.Start - _latenessMs);
-        var unallocated = order.Sum(g => window.Gpus[g.Slot].UnallocatedJoules);
-        var unattributed = order.Sum(g => window.Gpus[g.Slot].UnattributedJoules);
+        var unallocated = order.Sum(g => window.GpuAt(g.Slot).UnallocatedJoules);
+        var unattributed = order.Sum(g => window.GpuAt(g.Slot).UnattributedJoules);
         var sources = window.MinOffsets
             .Select(m => new WindowSource(window.Start, window.End, m.Key.Topic, m.Key.Partition, m.Value, window.MaxOffsets[m.Key]))
             .OrderBy(m => m.Topic, StringComparer.Ordinal).ThenBy(m => m.Partition).ToList();
@@ -427,7 +501,7 @@ internal sealed class SampleAggregator
     /// <summary>Whether a window not open here was written by this instance in an earlier run (asked once per window).</summary>
     private bool WrittenBefore(long index)
     {
-        if (AlreadyWritten is null || _open.ContainsKey(index))
+        if (AlreadyWritten is null || _lastWindow?.Index == index || _open.ContainsKey(index))
         {
             return false;
         }

@@ -17,6 +17,51 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
 
     public IReadOnlyList<GpuTrack> All => _tracks;
 
+    /// <summary>
+    /// Puts the slot of every row's GPU in <paramref name="slots"/>. A batch that starts with the same GPU as an earlier
+    /// one and has its rows' GPUs in the same order (an agent's next message) is recognised by comparing each row's
+    /// UUID bytes with the GPU's, without a lookup per row; any other batch is looked up row by row.
+    /// </summary>
+    public void ResolveAll(SampleBatch batch, Span<int> slots)
+    {
+        var rows = batch.Length;
+        if (rows == 0)
+        {
+            return;
+        }
+
+        var first = Resolve(batch, 0);
+        if (first.BatchSlots is { } known && known.Length == rows && Matches(batch, known))
+        {
+            known.CopyTo(slots);
+            return;
+        }
+
+        slots[0] = first.Slot;
+        for (var row = 1; row < rows; row++)
+        {
+            slots[row] = Resolve(batch, row).Slot;
+        }
+
+        first.BatchSlots = slots[..rows].ToArray();
+    }
+
+    private bool Matches(SampleBatch batch, int[] known)
+    {
+        var mig = batch.MigInstance;
+        for (var row = 0; row < known.Length; row++)
+        {
+            var track = _tracks[known[row]];
+            var instance = mig is not null && mig.IsValid(row) ? mig.Values[row] : -1;
+            if (instance != track.MigInstance || !batch.GpuUuid.GetBytes(row).SequenceEqual(track.UuidUtf8))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The track of the GPU in this row, created on first sight.</summary>
     public GpuTrack Resolve(SampleBatch batch, int row)
     {
@@ -38,7 +83,7 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
         }
 
         var identity = batch.Identity(row);
-        track = new GpuTrack(_tracks.Count, identity, GpuModelPeaks.Find(identity.Model, peaks));
+        track = new GpuTrack(_tracks.Count, identity, GpuModelPeaks.Find(identity.Model, peaks), uuid.ToArray(), mig);
         _tracks.Add(track);
         _byKey.Add(key[..length].ToString(), track);
         return track;

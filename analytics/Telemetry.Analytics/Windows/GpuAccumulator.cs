@@ -44,8 +44,20 @@ internal sealed class GpuAccumulator
     public double PowerThrottleSeconds;
     public double BothCounterJoules;
     public double BothIntegratedJoules;
-    public readonly double[] StateSeconds = new double[Enum.GetValues<GpuState>().Length];
-    public readonly double[] StateJoules = new double[Enum.GetValues<GpuState>().Length];
+    public readonly double[] StateSeconds = new double[States];
+    public readonly double[] StateJoules = new double[States];
+
+    /// <summary>The job of this GPU's last allocated interval here, and its partial: the next interval is mostly the same job's.</summary>
+    public JobInfoCache LastJob;
+
+    private static readonly int States = Enum.GetValues<GpuState>().Length;
+
+    /// <summary>A job and this GPU's partial of it in the window.</summary>
+    public struct JobInfoCache
+    {
+        public Jobs.JobInfo? Job;
+        public JobGpuPartial? Partial;
+    }
 
     /// <summary>Mean and maximum of a reading over the samples that had it.</summary>
     public struct Stat

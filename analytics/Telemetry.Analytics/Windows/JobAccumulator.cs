@@ -41,5 +41,7 @@ internal sealed class JobGpuPartial
     public double EnergyJoules;
     public double Tflop;
     public double TensorEnergyJoules;
-    public readonly double[] BoundSeconds = new double[Enum.GetValues<WorkBound>().Length];
+    public readonly double[] BoundSeconds = new double[Bounds];
+
+    private static readonly int Bounds = Enum.GetValues<WorkBound>().Length;
 }

@@ -5,7 +5,9 @@ namespace Telemetry.Analytics.Windows;
 /// <summary>A window still accepting data: accumulators per GPU slot and per job, and the range of offsets per source that fed it.</summary>
 internal sealed class OpenWindow(long index, long start, long end)
 {
-    private readonly Dictionary<int, GpuAccumulator> _gpus = [];
+    // Accumulators by GPU slot (dense, so an array), and the slots that have one, in the order they were added.
+    private GpuAccumulator?[] _bySlot = [];
+    private readonly List<int> _slots = [];
     private readonly Dictionary<string, JobAccumulator> _jobs = new(StringComparer.Ordinal);
 
     public long Index { get; } = index;
@@ -22,14 +24,18 @@ internal sealed class OpenWindow(long index, long start, long end)
     /// <summary>Per source partition, the sample rows aggregated into this window.</summary>
     private readonly Dictionary<SourcePartition, long> _rows = [];
 
-    public IReadOnlyDictionary<int, GpuAccumulator> Gpus => _gpus;
+    /// <summary>The slots of the GPUs this window has an accumulator for.</summary>
+    public IReadOnlyList<int> Slots => _slots;
 
-    /// <summary>Counts a sample row of this source aggregated here.</summary>
-    public void CountRow(SourcePartition source)
+    /// <summary>The accumulator of a GPU in <see cref="Slots"/>.</summary>
+    public GpuAccumulator GpuAt(int slot) => _bySlot[slot]!;
+
+    /// <summary>Counts sample rows of this source aggregated here.</summary>
+    public void CountRows(SourcePartition source, long rows)
     {
-        if (!source.IsNone)
+        if (!source.IsNone && rows > 0)
         {
-            _rows[source] = _rows.GetValueOrDefault(source) + 1;
+            _rows[source] = _rows.GetValueOrDefault(source) + rows;
         }
     }
 
@@ -37,12 +43,19 @@ internal sealed class OpenWindow(long index, long start, long end)
 
     public GpuAccumulator Gpu(int slot)
     {
-        if (!_gpus.TryGetValue(slot, out var acc))
+        if (slot < _bySlot.Length && _bySlot[slot] is { } acc)
         {
-            acc = new GpuAccumulator();
-            _gpus.Add(slot, acc);
+            return acc;
         }
 
+        if (slot >= _bySlot.Length)
+        {
+            Array.Resize(ref _bySlot, Math.Max(slot + 1, _bySlot.Length * 2));
+        }
+
+        acc = new GpuAccumulator();
+        _bySlot[slot] = acc;
+        _slots.Add(slot);
         return acc;
     }
 
@@ -69,8 +82,13 @@ internal sealed class OpenWindow(long index, long start, long end)
         MaxOffsets.Remove(source);
         foreach (var slot in gpusOfSource)
         {
-            _gpus.Remove(slot);
+            if (slot < _bySlot.Length)
+            {
+                _bySlot[slot] = null;
+            }
         }
+
+        _slots.RemoveAll(gpusOfSource.Contains);
 
         foreach (var (id, job) in _jobs.ToList())
         {

@@ -1,0 +1,198 @@
+using Apache.Arrow;
+using Array = System.Array;
+using Telemetry.Contract.Samples;
+using F = Telemetry.Contract.Fields.FieldOrdinals;
+
+namespace Telemetry.Analytics.Aggregation;
+
+/// <summary>
+/// The readings of one batch that the reduction uses, taken out of their Arrow columns once per batch, a column at a
+/// time: readings as doubles (NaN where the sender left the value out, or wrote a NaN or an infinity, which is no
+/// reading), counters as exact integers beside whether each row has one. The row loop then reads plain arrays instead
+/// of asking every column for its type, validity and value on every row. The arrays are kept and reused, grown to the
+/// largest batch seen. Not thread-safe: one per aggregator.
+/// </summary>
+internal sealed class BatchColumns
+{
+    public double[] GpuUtil = [];
+    public double[] SmActive = [];
+    public double[] TensorActive = [];
+    public double[] DramActive = [];
+    public double[] Power = [];
+    public double[] GpuTemp = [];
+    public double[] MemoryTemp = [];
+    public double[] FbUsed = [];
+    public double[] FbTotal = [];
+    public double[] MaxSmClock = [];
+    public double[] SmClock = [];
+
+    /// <summary>NVLink and PCIe bytes per second in both directions, summed over the four that the row has; NaN when it has none.</summary>
+    public double[] LinkBytes = [];
+
+    public Counter Energy = new();
+    public Counter EccDbe = new();
+    public Counter UncorrectableRemappedRows = new();
+    public Counter RowRemapFailure = new();
+    public Counter Xid = new();
+    public Counter ClockEventReasons = new();
+
+    /// <summary>The slot of each row's GPU.</summary>
+    public int[] Slots = [];
+
+    /// <summary>Reads the batch's columns.</summary>
+    public void Read(SampleBatch batch)
+    {
+        var rows = batch.Length;
+        if (Slots.Length < rows)
+        {
+            Grow(rows);
+        }
+
+        Reading(batch, F.GpuUtil, GpuUtil, rows);
+        Reading(batch, F.SmActive, SmActive, rows);
+        Reading(batch, F.PipeTensorActive, TensorActive, rows);
+        Reading(batch, F.DramActive, DramActive, rows);
+        Reading(batch, F.PowerUsage, Power, rows);
+        Reading(batch, F.GpuTemp, GpuTemp, rows);
+        Reading(batch, F.MemoryTemp, MemoryTemp, rows);
+        Reading(batch, F.FbUsed, FbUsed, rows);
+        Reading(batch, F.FbTotal, FbTotal, rows);
+        Reading(batch, F.MaxSmClock, MaxSmClock, rows);
+        Reading(batch, F.SmClock, SmClock, rows);
+        LinkSum(batch, rows);
+        Energy.Read(batch, F.TotalEnergyConsumption, rows);
+        EccDbe.Read(batch, F.EccDbeVolatileTotal, rows);
+        UncorrectableRemappedRows.Read(batch, F.UncorrectableRemappedRows, rows);
+        RowRemapFailure.Read(batch, F.RowRemapFailure, rows);
+        Xid.Read(batch, F.XidErrors, rows);
+        ClockEventReasons.Read(batch, F.ClocksEventReasons, rows);
+    }
+
+    private void Grow(int rows)
+    {
+        var size = Math.Max(rows, Slots.Length * 2);
+        GpuUtil = new double[size];
+        SmActive = new double[size];
+        TensorActive = new double[size];
+        DramActive = new double[size];
+        Power = new double[size];
+        GpuTemp = new double[size];
+        MemoryTemp = new double[size];
+        FbUsed = new double[size];
+        FbTotal = new double[size];
+        MaxSmClock = new double[size];
+        SmClock = new double[size];
+        LinkBytes = new double[size];
+        Energy.Grow(size);
+        EccDbe.Grow(size);
+        UncorrectableRemappedRows.Grow(size);
+        RowRemapFailure.Grow(size);
+        Xid.Grow(size);
+        ClockEventReasons.Grow(size);
+        Slots = new int[size];
+    }
+
+    // The same reading as SampleBatch.TryGetValue, for every row: a float that is valid and finite, or any valid integer.
+    private static void Reading(SampleBatch batch, int ordinal, double[] into, int rows)
+    {
+        switch (batch.Field(ordinal))
+        {
+            case FloatArray f:
+            {
+                var values = f.Values;
+                if (f.NullCount == 0)
+                {
+                    for (var row = 0; row < rows; row++)
+                    {
+                        var v = values[row];
+                        into[row] = float.IsFinite(v) ? v : double.NaN;
+                    }
+                }
+                else
+                {
+                    for (var row = 0; row < rows; row++)
+                    {
+                        var v = values[row];
+                        into[row] = f.IsValid(row) && float.IsFinite(v) ? v : double.NaN;
+                    }
+                }
+
+                break;
+            }
+
+            case Int64Array l:
+            {
+                var values = l.Values;
+                for (var row = 0; row < rows; row++)
+                {
+                    into[row] = l.IsValid(row) ? values[row] : double.NaN;
+                }
+
+                break;
+            }
+
+            default:
+                Array.Fill(into, double.NaN, 0, rows);
+                break;
+        }
+    }
+
+    // Nothing, NVLink and PCIe added in the order the snapshot always used: the sum of the rates a row has.
+    private void LinkSum(SampleBatch batch, int rows)
+    {
+        Array.Fill(LinkBytes, double.NaN, 0, rows);
+        foreach (var ordinal in (ReadOnlySpan<int>)[F.NvlinkTxBytes, F.NvlinkRxBytes, F.PcieTxBytes, F.PcieRxBytes])
+        {
+            if (batch.Field(ordinal) is null)
+            {
+                continue;
+            }
+
+            for (var row = 0; row < rows; row++)
+            {
+                if (batch.TryGetValue(ordinal, row, out var bytes))
+                {
+                    var sum = LinkBytes[row];
+                    LinkBytes[row] = (double.IsNaN(sum) ? 0 : sum) + bytes;
+                }
+            }
+        }
+    }
+
+    /// <summary>An integer column, exact: its values and whether each row has one.</summary>
+    internal sealed class Counter
+    {
+        public long[] Values = [];
+        public bool[] Has = [];
+
+        public void Grow(int size)
+        {
+            Values = new long[size];
+            Has = new bool[size];
+        }
+
+        public void Read(SampleBatch batch, int ordinal, int rows)
+        {
+            if (batch.Field(ordinal) is not Int64Array l)
+            {
+                Array.Clear(Has, 0, rows);
+                return;
+            }
+
+            var values = l.Values;
+            values[..rows].CopyTo(Values);
+            if (l.NullCount == 0)
+            {
+                Array.Fill(Has, true, 0, rows);
+                return;
+            }
+
+            for (var row = 0; row < rows; row++)
+            {
+                Has[row] = l.IsValid(row);
+            }
+        }
+
+        public long? At(int row) => Has[row] ? Values[row] : null;
+    }
+}
