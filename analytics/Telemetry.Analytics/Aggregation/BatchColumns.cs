@@ -28,6 +28,7 @@ internal sealed class BatchColumns
 
     /// <summary>NVLink and PCIe bytes per second in both directions, summed over the four that the row has; NaN when it has none.</summary>
     public double[] LinkBytes = [];
+    private double[] _link = [];
 
     public Counter Energy = new();
     public Counter EccDbe = new();
@@ -83,6 +84,7 @@ internal sealed class BatchColumns
         MaxSmClock = new double[size];
         SmClock = new double[size];
         LinkBytes = new double[size];
+        _link = new double[size];
         Energy.Grow(size);
         EccDbe.Grow(size);
         UncorrectableRemappedRows.Grow(size);
@@ -137,7 +139,7 @@ internal sealed class BatchColumns
         }
     }
 
-    // Nothing, NVLink and PCIe added in the order the snapshot always used: the sum of the rates a row has.
+    // NVLink and PCIe added in the order the snapshot always used: the sum of the rates a row has.
     private void LinkSum(SampleBatch batch, int rows)
     {
         Array.Fill(LinkBytes, double.NaN, 0, rows);
@@ -148,9 +150,11 @@ internal sealed class BatchColumns
                 continue;
             }
 
+            Reading(batch, ordinal, _link, rows);
             for (var row = 0; row < rows; row++)
             {
-                if (batch.TryGetValue(ordinal, row, out var bytes))
+                var bytes = _link[row];
+                if (!double.IsNaN(bytes))
                 {
                     var sum = LinkBytes[row];
                     LinkBytes[row] = (double.IsNaN(sum) ? 0 : sum) + bytes;

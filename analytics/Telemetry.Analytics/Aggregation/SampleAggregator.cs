@@ -34,6 +34,9 @@ internal sealed class SampleAggregator
     // The window last looked up; the windows this batch's message was recorded as feeding; the window whose aggregated
     // rows are being counted, and how many so far.
     private OpenWindow? _lastWindow;
+
+    // A closed window's accumulator array, emptied, for the next window.
+    private GpuAccumulator[]? _spare;
     private OpenWindow? _touched;
     private OpenWindow? _touchedBefore;
     private OpenWindow? _counting;
@@ -97,10 +100,13 @@ internal sealed class SampleAggregator
 
         // Rows that are no sample are counted and skipped; their GPUs are not tracked.
         var valid = true;
+        var uuids = batch.GpuUuid;
+        var uuidOffsets = uuids.ValueOffsets;
+        var uuidNulls = uuids.NullCount > 0;
         for (var row = 0; row < rows; row++)
         {
             var t = times[row];
-            if (t < MinValidTime || t > maxFuture || batch.GpuUuid.GetBytes(row).IsEmpty)
+            if (t < MinValidTime || t > maxFuture || uuidOffsets[row + 1] == uuidOffsets[row] || (uuidNulls && uuids.IsNull(row)))
             {
                 Counters.AddInvalid();
                 slots[row] = -1;
@@ -168,7 +174,7 @@ internal sealed class SampleAggregator
             if (track.Source == source)
             {
                 gpus.Add(track.Slot);
-                track.Previous = null;
+                track.HasPrevious = false;
                 track.Source = SourcePartition.None;
             }
         }
@@ -284,7 +290,7 @@ internal sealed class SampleAggregator
 
     private void AddRow(GpuTrack gpu, int row, long t, SourcePartition source, long offset, bool attributionKnown)
     {
-        if (gpu.Previous is { } previous && t <= previous.Time)
+        if (gpu.HasPrevious && t <= gpu.Previous.Time)
         {
             Counters.AddDuplicate();
             return;
@@ -307,17 +313,19 @@ internal sealed class SampleAggregator
             }
 
             gpu.Previous = snapshot;
+            gpu.HasPrevious = true;
             return;
         }
 
         var window = Touched(index, source, offset);
-        SampleReadings.Add(window.Gpu(gpu.Slot), gpu, _columns, row);
-        if (gpu.Previous is { } start)
+        SampleReadings.Add(ref window.Gpu(gpu.Slot), gpu, _columns, row);
+        if (gpu.HasPrevious)
         {
-            AddInterval(gpu, start, snapshot, source, offset, attributionKnown);
+            AddInterval(gpu, gpu.Previous, snapshot, source, offset, attributionKnown);
         }
 
         gpu.Previous = snapshot;
+        gpu.HasPrevious = true;
         if (!ReferenceEquals(window, _counting))
         {
             FlushRows(source);
@@ -365,10 +373,10 @@ internal sealed class SampleAggregator
         }
 
         var window = Touched(startIndex, source, offset);
-        var acc = window.Gpu(gpu.Slot);
+        ref var acc = ref window.Gpu(gpu.Slot);
         var seconds = (end.Time - start.Time) / 1000.0;
         var energy = IntervalEnergy.Of(start, end.Time, end.EnergyMilliJoules, end.Power, _maxGapMs);
-        AddEnergy(acc, energy, seconds);
+        AddEnergy(ref acc, energy, seconds);
         var busy = start.SmActive >= _options.Waste.BusySmActivity;
         // Tensor work is estimated only where the GPU reports tensor activity and its model's peak is known.
         var estimated = gpu.Peak is not null && start.TensorActive is not null;
@@ -418,7 +426,7 @@ internal sealed class SampleAggregator
         }
     }
 
-    private void AddEnergy(GpuAccumulator acc, in IntervalEnergy energy, double seconds)
+    private void AddEnergy(ref GpuAccumulator acc, in IntervalEnergy energy, double seconds)
     {
         if (energy.Reset)
         {
@@ -451,7 +459,9 @@ internal sealed class SampleAggregator
 
         if (!_open.TryGetValue(index, out var window))
         {
-            window = new OpenWindow(index, index * _windowMs, (index + 1) * _windowMs);
+            var accumulators = _spare ?? new GpuAccumulator[Math.Max(16, _gpus.Count)];
+            _spare = null;
+            window = new OpenWindow(index, index * _windowMs, (index + 1) * _windowMs, accumulators);
             _open.Add(index, window);
         }
 
@@ -476,9 +486,9 @@ internal sealed class SampleAggregator
         foreach (var (slot, identity) in order)
         {
             rank[slot] = rank.Count;
-            var acc = window.GpuAt(slot);
+            ref var acc = ref window.GpuAt(slot);
             gpus.Add(WindowRows.Gpu(window, identity, acc, _windowMs, _options.Waste.EnergyAgreementTolerance));
-            states.AddRange(WindowRows.States(window, identity, acc));
+            WindowRows.States(window, identity, acc, states);
         }
 
         var jobs = window.Jobs.Values.OrderBy(j => j.Job.Id, StringComparer.Ordinal)
@@ -495,7 +505,9 @@ internal sealed class SampleAggregator
             _writtenSources.Remove(cached);
         }
 
-        return new ClosedWindow(window.Start, window.End, gpus, jobs, states, WindowRows.Fleet(window, gpus, jobs, unallocated, unattributed), sources);
+        var fleet = WindowRows.Fleet(window, gpus, jobs, unallocated, unattributed);
+        _spare = window.Release();
+        return new ClosedWindow(window.Start, window.End, gpus, jobs, states, fleet, sources);
     }
 
     /// <summary>Whether a window not open here was written by this instance in an earlier run (asked once per window).</summary>

@@ -6,7 +6,7 @@ namespace Telemetry.Analytics.Aggregation;
 /// <summary>What one sample row contributes on its own: the window's statistics, and the snapshot that opens the GPU's next interval.</summary>
 internal static class SampleReadings
 {
-    public static void Add(GpuAccumulator acc, GpuTrack gpu, BatchColumns c, int row)
+    public static void Add(ref GpuAccumulator acc, GpuTrack gpu, BatchColumns c, int row)
     {
         acc.Samples++;
         AddStat(ref acc.GpuUtil, c.GpuUtil[row]);

@@ -6,7 +6,7 @@ namespace Telemetry.Analytics.Aggregation;
 /// <summary>Turns a closing window's accumulators into ledger rows.</summary>
 internal static class WindowRows
 {
-    public static GpuWindow Gpu(OpenWindow window, GpuIdentity gpu, GpuAccumulator acc, long windowMs, double tolerance) => new(
+    public static GpuWindow Gpu(OpenWindow window, GpuIdentity gpu, in GpuAccumulator acc, long windowMs, double tolerance) => new(
         window.Start,
         window.End,
         gpu.Node,
@@ -50,7 +50,7 @@ internal static class WindowRows
         acc.PowerThrottleSeconds);
 
     /// <summary>How sure the window's energy is: a gap first, then whether the two sources agree where both exist.</summary>
-    public static EnergyConfidence Confidence(GpuAccumulator acc, double tolerance)
+    public static EnergyConfidence Confidence(in GpuAccumulator acc, double tolerance)
     {
         if (acc.Gaps > 0)
         {
@@ -70,14 +70,14 @@ internal static class WindowRows
             : EnergyConfidence.None;
     }
 
-    public static IEnumerable<GpuStateWindow> States(OpenWindow window, GpuIdentity gpu, GpuAccumulator acc)
+    public static void States(OpenWindow window, GpuIdentity gpu, in GpuAccumulator acc, List<GpuStateWindow> into)
     {
-        for (var state = 0; state < acc.StateSeconds.Length; state++)
+        for (var state = 0; state < GpuAccumulator.States; state++)
         {
             if (acc.StateSeconds[state] > 0)
             {
-                yield return new GpuStateWindow(window.Start, window.End, gpu.Node, gpu.Uuid, gpu.Index, gpu.MigInstance, gpu.Model, acc.LastJobId,
-                    StateNames.Of((GpuState)state), acc.StateSeconds[state], acc.StateJoules[state]);
+                into.Add(new GpuStateWindow(window.Start, window.End, gpu.Node, gpu.Uuid, gpu.Index, gpu.MigInstance, gpu.Model, acc.LastJobId,
+                    StateNames.Of((GpuState)state), acc.StateSeconds[state], acc.StateJoules[state]));
             }
         }
     }

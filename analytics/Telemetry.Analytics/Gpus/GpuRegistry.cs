@@ -49,11 +49,17 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
     private bool Matches(SampleBatch batch, int[] known)
     {
         var mig = batch.MigInstance;
+        var migs = mig is null ? default : mig.Values;
+        var uuids = batch.GpuUuid;
+        var offsets = uuids.ValueOffsets;
+        var bytes = uuids.ValueBuffer.Span;
+        var nulls = uuids.NullCount > 0;
         for (var row = 0; row < known.Length; row++)
         {
             var track = _tracks[known[row]];
-            var instance = mig is not null && mig.IsValid(row) ? mig.Values[row] : -1;
-            if (instance != track.MigInstance || !batch.GpuUuid.GetBytes(row).SequenceEqual(track.UuidUtf8))
+            var instance = mig is not null && mig.IsValid(row) ? migs[row] : -1;
+            if (instance != track.MigInstance || (nulls && uuids.IsNull(row))
+                || !bytes[offsets[row]..offsets[row + 1]].SequenceEqual(track.UuidUtf8))
             {
                 return false;
             }

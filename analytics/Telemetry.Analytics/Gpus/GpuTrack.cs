@@ -10,8 +10,10 @@ internal sealed class GpuTrack(int slot, GpuIdentity identity, GpuModelPeak? pea
     public GpuIdentity Identity { get; } = identity;
     public GpuModelPeak? Peak { get; } = peak;
 
-    /// <summary>The GPU's latest sample, which opens the next interval.</summary>
-    public SampleSnapshot? Previous { get; set; }
+    /// <summary>The GPU's latest sample, which opens the next interval, when <see cref="HasPrevious"/> (a field, read in place).</summary>
+    public SampleSnapshot Previous;
+
+    public bool HasPrevious;
 
     /// <summary>The partition its samples come from (a node's samples all travel in one).</summary>
     public SourcePartition Source { get; set; } = SourcePartition.None;

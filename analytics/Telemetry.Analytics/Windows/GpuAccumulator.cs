@@ -1,8 +1,17 @@
+using System.Runtime.CompilerServices;
+
 namespace Telemetry.Analytics.Windows;
 
-/// <summary>One GPU's partial figures in one window: sample statistics and the intervals that start in the window.</summary>
-internal sealed class GpuAccumulator
+/// <summary>
+/// One GPU's partial figures in one window: sample statistics and the intervals that start in the window. A struct:
+/// a window keeps its GPUs' accumulators in one array by slot, read and written in place, so that the heap holds one
+/// object per window instead of several per GPU, and the GPUs of one message lie side by side.
+/// </summary>
+internal struct GpuAccumulator
 {
+    /// <summary>Whether the slot holds a GPU of the window (an empty slot is all zeros).</summary>
+    public bool InUse;
+
     /// <summary>Energy of this GPU's intervals no job held, by the allocation events received.</summary>
     public double UnallocatedJoules;
 
@@ -15,10 +24,10 @@ internal sealed class GpuAccumulator
     public Stat TensorActive;
     public Stat DramActive;
     public Stat Power;
-    public double GpuTempMax = double.NaN;
-    public double MemoryTempMax = double.NaN;
-    public double FbUsedMax = double.NaN;
-    public double FbTotal = double.NaN;
+    public double GpuTempMax;
+    public double MemoryTempMax;
+    public double FbUsedMax;
+    public double FbTotal;
     public int XidCount;
     public long XidLast;
 
@@ -44,13 +53,31 @@ internal sealed class GpuAccumulator
     public double PowerThrottleSeconds;
     public double BothCounterJoules;
     public double BothIntegratedJoules;
-    public readonly double[] StateSeconds = new double[States];
-    public readonly double[] StateJoules = new double[States];
+    public PerState StateSeconds;
+    public PerState StateJoules;
 
     /// <summary>The job of this GPU's last allocated interval here, and its partial: the next interval is mostly the same job's.</summary>
     public JobInfoCache LastJob;
 
-    private static readonly int States = Enum.GetValues<GpuState>().Length;
+    /// <summary>The number of <see cref="GpuState"/> values.</summary>
+    public const int States = 7;
+
+    /// <summary>A GPU's accumulator as it starts in a window: in use, no readings.</summary>
+    public static GpuAccumulator Empty => new()
+    {
+        InUse = true,
+        GpuTempMax = double.NaN,
+        MemoryTempMax = double.NaN,
+        FbUsedMax = double.NaN,
+        FbTotal = double.NaN,
+    };
+
+    /// <summary>A figure per <see cref="GpuState"/>, in place.</summary>
+    [InlineArray(States)]
+    public struct PerState
+    {
+        private double _first;
+    }
 
     /// <summary>A job and this GPU's partial of it in the window.</summary>
     public struct JobInfoCache

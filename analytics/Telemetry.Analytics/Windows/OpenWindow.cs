@@ -3,10 +3,10 @@ using Telemetry.Analytics.Jobs;
 namespace Telemetry.Analytics.Windows;
 
 /// <summary>A window still accepting data: accumulators per GPU slot and per job, and the range of offsets per source that fed it.</summary>
-internal sealed class OpenWindow(long index, long start, long end)
+internal sealed class OpenWindow(long index, long start, long end, GpuAccumulator[] accumulators)
 {
     // Accumulators by GPU slot (dense, so an array), and the slots that have one, in the order they were added.
-    private GpuAccumulator?[] _bySlot = [];
+    private GpuAccumulator[] _bySlot = accumulators;
     private readonly List<int> _slots = [];
     private readonly Dictionary<string, JobAccumulator> _jobs = new(StringComparer.Ordinal);
 
@@ -28,7 +28,7 @@ internal sealed class OpenWindow(long index, long start, long end)
     public IReadOnlyList<int> Slots => _slots;
 
     /// <summary>The accumulator of a GPU in <see cref="Slots"/>.</summary>
-    public GpuAccumulator GpuAt(int slot) => _bySlot[slot]!;
+    public ref GpuAccumulator GpuAt(int slot) => ref _bySlot[slot];
 
     /// <summary>Counts sample rows of this source aggregated here.</summary>
     public void CountRows(SourcePartition source, long rows)
@@ -41,22 +41,39 @@ internal sealed class OpenWindow(long index, long start, long end)
 
     public IReadOnlyDictionary<string, JobAccumulator> Jobs => _jobs;
 
-    public GpuAccumulator Gpu(int slot)
+    /// <summary>The accumulator of a GPU, started on its first use.</summary>
+    public ref GpuAccumulator Gpu(int slot)
     {
-        if (slot < _bySlot.Length && _bySlot[slot] is { } acc)
-        {
-            return acc;
-        }
-
         if (slot >= _bySlot.Length)
         {
             Array.Resize(ref _bySlot, Math.Max(slot + 1, _bySlot.Length * 2));
         }
 
-        acc = new GpuAccumulator();
-        _bySlot[slot] = acc;
-        _slots.Add(slot);
-        return acc;
+        ref var acc = ref _bySlot[slot];
+        if (!acc.InUse)
+        {
+            acc = GpuAccumulator.Empty;
+            _slots.Add(slot);
+        }
+
+        return ref acc;
+    }
+
+    /// <summary>
+    /// Hands the accumulators' array back once the window is closed and its rows are made, emptied, for the next window
+    /// to use; the window must not be used after.
+    /// </summary>
+    public GpuAccumulator[] Release()
+    {
+        foreach (var slot in _slots)
+        {
+            _bySlot[slot] = default;
+        }
+
+        _slots.Clear();
+        var array = _bySlot;
+        _bySlot = [];
+        return array;
     }
 
     public JobAccumulator Job(JobInfo job)
@@ -84,7 +101,7 @@ internal sealed class OpenWindow(long index, long start, long end)
         {
             if (slot < _bySlot.Length)
             {
-                _bySlot[slot] = null;
+                _bySlot[slot] = default;
             }
         }
 
