@@ -10,15 +10,19 @@ using Telemetry.Kafka;
 namespace Telemetry.Analytics.Consuming;
 
 /// <summary>
-/// The aggregator as a member of a Kafka consumer group: consumes the three topics, feeds the aggregator, writes each
-/// closed window to the ledger and to InfluxDB when one is configured, and only then stores the offsets that window
-/// covered (at-least-once; the ledger rewrites a replayed window whole, and InfluxDB points overwrite themselves).
-/// While a sink cannot take a window the partitions are paused and no offset moves. Runs on its own thread until
-/// cancelled, or until the stream it was told to expect has arrived.
+/// The aggregator as a member of a Kafka consumer group: consumes the three topics, feeds the aggregator, hands each
+/// closed window to the outbox, whose writer thread writes it to the ledger and to InfluxDB when one is configured while
+/// consumption goes on, and stores only offsets that no unwritten window needs (at-least-once; the ledger rewrites a
+/// replayed window whole, and InfluxDB points overwrite themselves). While a sink cannot take a window, or too many wait
+/// for one, the partitions are paused. Runs on its own thread until cancelled, or until the stream it was told to expect
+/// has arrived.
 /// </summary>
 public sealed class AggregatorConsumer : IDisposable
 {
     private static readonly TimeSpan CloseEvery = TimeSpan.FromMilliseconds(200);
+
+    // Closed windows that may wait for the writer before consumption pauses: memory stays bounded when a sink is slow.
+    private const int MaxUnwrittenWindows = 8;
     private readonly IConsumer<string, byte[]> _consumer;
     private readonly MessageHandler _handler;
     private readonly LedgerWriter _ledger;
@@ -99,7 +103,7 @@ public sealed class AggregatorConsumer : IDisposable
         set => _outbox.Written = value;
     }
 
-    /// <summary>Closed windows not yet in every sink (consumption is paused while there are any after a failed write).</summary>
+    /// <summary>Closed windows not yet in every sink (consumption is paused while a write fails, or while too many wait).</summary>
     public int PendingWindows => _outbox.Count;
 
     /// <summary>The event-time watermark (Unix ms), or <see cref="long.MinValue"/> before data.</summary>
@@ -126,20 +130,28 @@ public sealed class AggregatorConsumer : IDisposable
                     _time.GetTimestamp()));
             }
 
-            if (_outbox.Count > 0)
+            var collecting = _time.GetTimestamp();
+            _outbox.Collect();
+            if (_outbox.Failing || _outbox.Count >= MaxUnwrittenWindows)
             {
                 // Held back by a sink: no new window closes, and paused partitions are not idle ones.
-                WriteAndStore([], cancellationToken);
+                StoreSafeOffsets();
+                SetPaused(true);
                 _handler.Aggregator.WatermarkTracker.Excuse(_time.GetElapsedTime(started));
             }
-            else if (_time.GetElapsedTime(_lastClose) >= CloseEvery || result is null)
+            else
             {
-                _handler.ReleaseOverdue();
-                UpdateLag();
-                var writing = _time.GetTimestamp();
-                WriteAndStore(_handler.Aggregator.CloseReadyWindows(), cancellationToken);
-                _handler.Aggregator.WatermarkTracker.Excuse(_time.GetElapsedTime(writing));
-                _lastClose = _time.GetTimestamp();
+                // Time spent in the written windows' callbacks (alert rules) is the consumer's doing, not the partitions' silence.
+                _handler.Aggregator.WatermarkTracker.Excuse(_time.GetElapsedTime(collecting));
+                if (_time.GetElapsedTime(_lastClose) >= CloseEvery || result is null)
+                {
+                    _handler.ReleaseOverdue();
+                    UpdateLag();
+                    _outbox.Add(_handler.Aggregator.CloseReadyWindows());
+                    StoreSafeOffsets();
+                    SetPaused(false);
+                    _lastClose = _time.GetTimestamp();
+                }
             }
 
             if (result is null && finished?.Invoke() == true)
@@ -157,12 +169,13 @@ public sealed class AggregatorConsumer : IDisposable
     public void Finish(CancellationToken cancellationToken = default)
     {
         _handler.ReleaseAll();
-        WriteAndStore(_handler.Aggregator.CloseAll(), cancellationToken);
-        while (_outbox.Count > 0 && !cancellationToken.IsCancellationRequested)
+        _outbox.Add(_handler.Aggregator.CloseAll());
+        while (!_outbox.Drain(retryNow: false, cancellationToken) && !cancellationToken.IsCancellationRequested)
         {
             cancellationToken.WaitHandle.WaitOne(CloseEvery);
-            WriteAndStore([], cancellationToken);
         }
+
+        StoreSafeOffsets();
 
         try
         {
@@ -193,6 +206,7 @@ public sealed class AggregatorConsumer : IDisposable
         }
 
         _consumer.Dispose();
+        _outbox.Dispose();
     }
 
     private ConsumeResult<string, byte[]>? Consume(CancellationToken cancellationToken)
@@ -210,21 +224,6 @@ public sealed class AggregatorConsumer : IDisposable
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return null;
-        }
-    }
-
-    private void WriteAndStore(IReadOnlyList<ClosedWindow> windows, CancellationToken cancellationToken)
-    {
-        // Durable first: offsets move only once every closed window is in every sink.
-        _outbox.Add(windows);
-        if (_outbox.Flush(cancellationToken))
-        {
-            StoreSafeOffsets();
-            SetPaused(false);
-        }
-        else
-        {
-            SetPaused(true);
         }
     }
 
@@ -260,7 +259,18 @@ public sealed class AggregatorConsumer : IDisposable
         foreach (var partition in _consumer.Assignment)
         {
             var source = new SourcePartition(partition.Topic, partition.Partition.Value);
-            if (_handler.SafeOffset(source) is not { } safe || (_stored.TryGetValue(source, out var stored) && stored >= safe))
+            if (_handler.SafeOffset(source) is not { } safe)
+            {
+                continue;
+            }
+
+            // Rows of windows the writer has not written yet are replayed after a restart, so their offsets stay.
+            if (_outbox.LowestNeededOffset(source) is { } unwritten && unwritten < safe)
+            {
+                safe = unwritten;
+            }
+
+            if (_stored.TryGetValue(source, out var stored) && stored >= safe)
             {
                 continue;
             }
@@ -347,7 +357,7 @@ public sealed class AggregatorConsumer : IDisposable
     private void OnRevoked(List<TopicPartitionOffset> partitions)
     {
         Log.Revoked(_logger, partitions);
-        if (_outbox.Flush(CancellationToken.None, now: true))
+        if (_outbox.Drain(retryNow: true, CancellationToken.None))
         {
             StoreSafeOffsets();
             // Commit now, not at the next auto-commit: the partitions' new owner starts from the committed offset, and
