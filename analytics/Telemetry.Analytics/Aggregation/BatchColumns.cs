@@ -1,5 +1,3 @@
-using Apache.Arrow;
-using Array = System.Array;
 using Telemetry.Contract.Samples;
 using F = Telemetry.Contract.Fields.FieldOrdinals;
 
@@ -97,46 +95,43 @@ internal sealed class BatchColumns
     // The same reading as SampleBatch.TryGetValue, for every row: a float that is valid and finite, or any valid integer.
     private static void Reading(SampleBatch batch, int ordinal, double[] into, int rows)
     {
-        switch (batch.Field(ordinal))
+        var floats = batch.FloatField(ordinal);
+        if (floats.Exists)
         {
-            case FloatArray f:
+            var values = floats.Values;
+            if (floats.NullCount == 0)
             {
-                var values = f.Values;
-                if (f.NullCount == 0)
-                {
-                    for (var row = 0; row < rows; row++)
-                    {
-                        var v = values[row];
-                        into[row] = float.IsFinite(v) ? v : double.NaN;
-                    }
-                }
-                else
-                {
-                    for (var row = 0; row < rows; row++)
-                    {
-                        var v = values[row];
-                        into[row] = f.IsValid(row) && float.IsFinite(v) ? v : double.NaN;
-                    }
-                }
-
-                break;
-            }
-
-            case Int64Array l:
-            {
-                var values = l.Values;
                 for (var row = 0; row < rows; row++)
                 {
-                    into[row] = l.IsValid(row) ? values[row] : double.NaN;
+                    var v = values[row];
+                    into[row] = float.IsFinite(v) ? v : double.NaN;
                 }
-
-                break;
+            }
+            else
+            {
+                for (var row = 0; row < rows; row++)
+                {
+                    var v = values[row];
+                    into[row] = floats.IsValid(row) && float.IsFinite(v) ? v : double.NaN;
+                }
             }
 
-            default:
-                Array.Fill(into, double.NaN, 0, rows);
-                break;
+            return;
         }
+
+        var longs = batch.Int64Field(ordinal);
+        if (longs.Exists)
+        {
+            var values = longs.Values;
+            for (var row = 0; row < rows; row++)
+            {
+                into[row] = longs.IsValid(row) ? values[row] : double.NaN;
+            }
+
+            return;
+        }
+
+        Array.Fill(into, double.NaN, 0, rows);
     }
 
     // NVLink and PCIe added in the order the snapshot always used: the sum of the rates a row has.
@@ -145,7 +140,7 @@ internal sealed class BatchColumns
         Array.Fill(LinkBytes, double.NaN, 0, rows);
         foreach (var ordinal in (ReadOnlySpan<int>)[F.NvlinkTxBytes, F.NvlinkRxBytes, F.PcieTxBytes, F.PcieRxBytes])
         {
-            if (batch.Field(ordinal) is null)
+            if (!batch.FloatField(ordinal).Exists && !batch.Int64Field(ordinal).Exists)
             {
                 continue;
             }
@@ -177,15 +172,15 @@ internal sealed class BatchColumns
 
         public void Read(SampleBatch batch, int ordinal, int rows)
         {
-            if (batch.Field(ordinal) is not Int64Array l)
+            var column = batch.Int64Field(ordinal);
+            if (!column.Exists)
             {
                 Array.Clear(Has, 0, rows);
                 return;
             }
 
-            var values = l.Values;
-            values[..rows].CopyTo(Values);
-            if (l.NullCount == 0)
+            column.Values[..rows].CopyTo(Values);
+            if (column.NullCount == 0)
             {
                 Array.Fill(Has, true, 0, rows);
                 return;
@@ -193,7 +188,7 @@ internal sealed class BatchColumns
 
             for (var row = 0; row < rows; row++)
             {
-                Has[row] = l.IsValid(row);
+                Has[row] = column.IsValid(row);
             }
         }
 

@@ -92,7 +92,7 @@ internal sealed class SampleAggregator
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var maxFuture = now + (long)TimeSpan.FromDays(1).TotalMilliseconds;
         var maxSkewed = now + _maxClockSkewMs;
-        var times = batch.Time.Values;
+        var times = batch.TimeView.Values;
         var rows = batch.Length;
         Counters.AddReceived(rows);
         _columns.Read(batch);
@@ -100,13 +100,11 @@ internal sealed class SampleAggregator
 
         // Rows that are no sample are counted and skipped; their GPUs are not tracked.
         var valid = true;
-        var uuids = batch.GpuUuid;
-        var uuidOffsets = uuids.ValueOffsets;
-        var uuidNulls = uuids.NullCount > 0;
+        var uuids = batch.GpuUuidView;
         for (var row = 0; row < rows; row++)
         {
             var t = times[row];
-            if (t < MinValidTime || t > maxFuture || uuidOffsets[row + 1] == uuidOffsets[row] || (uuidNulls && uuids.IsNull(row)))
+            if (t < MinValidTime || t > maxFuture || uuids.Offsets[row + 1] == uuids.Offsets[row] || !uuids.IsValid(row))
             {
                 Counters.AddInvalid();
                 slots[row] = -1;

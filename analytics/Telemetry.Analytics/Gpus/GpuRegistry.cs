@@ -48,18 +48,13 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
 
     private bool Matches(SampleBatch batch, int[] known)
     {
-        var mig = batch.MigInstance;
-        var migs = mig is null ? default : mig.Values;
-        var uuids = batch.GpuUuid;
-        var offsets = uuids.ValueOffsets;
-        var bytes = uuids.ValueBuffer.Span;
-        var nulls = uuids.NullCount > 0;
+        var migs = batch.MigInstanceView;
+        var uuids = batch.GpuUuidView;
         for (var row = 0; row < known.Length; row++)
         {
             var track = _tracks[known[row]];
-            var instance = mig is not null && mig.IsValid(row) ? migs[row] : -1;
-            if (instance != track.MigInstance || (nulls && uuids.IsNull(row))
-                || !bytes[offsets[row]..offsets[row + 1]].SequenceEqual(track.UuidUtf8))
+            var instance = migs.Exists && migs.IsValid(row) ? migs.Values[row] : -1;
+            if (instance != track.MigInstance || !uuids.Bytes(row).SequenceEqual(track.UuidUtf8))
             {
                 return false;
             }
@@ -71,8 +66,9 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
     /// <summary>The track of the GPU in this row, created on first sight.</summary>
     public GpuTrack Resolve(SampleBatch batch, int row)
     {
-        var uuid = batch.GpuUuid.GetBytes(row);
-        var mig = batch.MigInstance is { } m && m.IsValid(row) ? m.Values[row] : -1;
+        var uuid = batch.GpuUuidView.Bytes(row);
+        var migs = batch.MigInstanceView;
+        var mig = migs.Exists && migs.IsValid(row) ? migs.Values[row] : -1;
         Span<char> key = stackalloc char[Math.Min(256, Encoding.UTF8.GetMaxCharCount(uuid.Length) + 12)];
         var length = Encoding.UTF8.GetChars(uuid[..Math.Min(uuid.Length, 200)], key);
         if (mig >= 0)

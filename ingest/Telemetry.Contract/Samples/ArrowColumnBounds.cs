@@ -33,40 +33,53 @@ internal static class ArrowColumnBounds
 
     private static void Check(string name, ArrayData data, int rows)
     {
-        if (data.Length != rows || data.Offset != 0)
+        if (data.Offset != 0)
         {
             throw Invalid($"Column '{name}' claims {data.Length} rows at offset {data.Offset}; the batch has {rows}.");
         }
 
+        Check(name, data.DataType, rows, data.Length, data.NullCount, new ArrayBuffers(data));
+    }
+
+    /// <summary>The same checks on a column given by its parts (read straight from a payload).</summary>
+    public static void Check<TBuffers>(string name, IArrowType type, int rows, long length, long nullCount, TBuffers buffers)
+        where TBuffers : struct, IColumnBuffers
+    {
+        if (length != rows)
+        {
+            throw Invalid($"Column '{name}' claims {length} rows at offset 0; the batch has {rows}.");
+        }
+
         // The validity bitmap first: a null count the sender left unknown is counted from it.
-        if (data.Buffers.Length > 0 && data.Buffers[0].Length is > 0 and var bitmap && bitmap < Bytes(rows, 1))
+        if (buffers.Count > 0 && buffers[0].Length is > 0 and var bitmap && bitmap < Bytes(rows, 1))
         {
             throw Invalid($"Column '{name}' has a validity bitmap of {bitmap} bytes for {rows} rows.");
         }
 
-        if (data.NullCount < 0 || data.NullCount > rows)
+        if (nullCount < 0 || nullCount > rows)
         {
-            throw Invalid($"Column '{name}' claims {data.NullCount} nulls in {rows} rows.");
+            throw Invalid($"Column '{name}' claims {nullCount} nulls in {rows} rows.");
         }
 
-        if (data.NullCount > 0 && (data.Buffers.Length == 0 || data.Buffers[0].IsEmpty))
+        if (nullCount > 0 && (buffers.Count == 0 || buffers[0].IsEmpty))
         {
             // Without a bitmap every row reads as valid, and the nulls' slots as values.
-            throw Invalid($"Column '{name}' claims {data.NullCount} nulls but has no validity bitmap.");
+            throw Invalid($"Column '{name}' claims {nullCount} nulls but has no validity bitmap.");
         }
 
-        switch (data.DataType)
+        switch (type)
         {
             case FixedWidthType fixedWidth:
-                RequireBuffer(name, data, 1, Bytes(rows, fixedWidth.BitWidth), "values");
+                RequireBuffer(name, buffers, length, 1, Bytes(rows, fixedWidth.BitWidth), "values");
                 break;
             case StringType or BinaryType:
-                CheckOffsets(name, data, rows);
+                CheckOffsets(name, buffers, rows);
                 break;
         }
     }
 
-    private static void CheckOffsets(string name, ArrayData data, int rows)
+    private static void CheckOffsets<TBuffers>(string name, TBuffers buffers, int rows)
+        where TBuffers : struct, IColumnBuffers
     {
         if (rows == 0)
         {
@@ -74,10 +87,10 @@ internal static class ArrowColumnBounds
             return;
         }
 
-        RequireBuffer(name, data, 1, Bytes(rows + 1, 32), "offsets");
-        RequireBuffer(name, data, 2, 0, "data");
-        var offsets = data.Buffers[1].Span;
-        var length = data.Buffers[2].Length;
+        RequireBuffer(name, buffers, rows, 1, Bytes(rows + 1, 32), "offsets");
+        RequireBuffer(name, buffers, rows, 2, 0, "data");
+        var offsets = buffers[1];
+        var length = buffers[2].Length;
         var previous = 0;
         for (var row = 0; row <= rows; row++)
         {
@@ -91,13 +104,29 @@ internal static class ArrowColumnBounds
         }
     }
 
-    private static void RequireBuffer(string name, ArrayData data, int index, long bytes, string what)
+    private static void RequireBuffer<TBuffers>(string name, TBuffers buffers, long rows, int index, long bytes, string what)
+        where TBuffers : struct, IColumnBuffers
     {
-        if (data.Buffers.Length <= index || data.Buffers[index].Length < bytes)
+        if (buffers.Count <= index || buffers[index].Length < bytes)
         {
-            var actual = data.Buffers.Length <= index ? "none" : $"{data.Buffers[index].Length} bytes";
-            throw Invalid($"Column '{name}' has {actual} of {what} for {data.Length} rows; it needs {bytes}.");
+            var actual = buffers.Count <= index ? "none" : $"{buffers[index].Length} bytes";
+            throw Invalid($"Column '{name}' has {actual} of {what} for {rows} rows; it needs {bytes}.");
         }
+    }
+
+    /// <summary>A column's buffers, however they are held.</summary>
+    internal interface IColumnBuffers
+    {
+        int Count { get; }
+
+        ReadOnlySpan<byte> this[int index] { get; }
+    }
+
+    private readonly struct ArrayBuffers(ArrayData data) : IColumnBuffers
+    {
+        public int Count => data.Buffers.Length;
+
+        public ReadOnlySpan<byte> this[int index] => data.Buffers[index].Span;
     }
 
     private static long Bytes(long rows, int bitWidth) => ((rows * bitWidth) + 7) / 8;

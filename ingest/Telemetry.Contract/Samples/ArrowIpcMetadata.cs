@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 
 namespace Telemetry.Contract.Samples;
@@ -185,6 +187,35 @@ internal ref struct ArrowIpcMetadata
         {
             throw Invalid(problem);
         }
+    }
+
+    // The problem's text is formatted only when the condition fails: every message of every payload is checked, and
+    // formatting a text for each check would cost more than the checks.
+    private static void Require(bool condition, [InterpolatedStringHandlerArgument(nameof(condition))] ref ProblemText problem)
+    {
+        if (!condition)
+        {
+            throw Invalid(problem.ToStringAndClear());
+        }
+    }
+
+    /// <summary>The text of a failed check, built only when it failed.</summary>
+    [InterpolatedStringHandler]
+    private ref struct ProblemText
+    {
+        private DefaultInterpolatedStringHandler _text;
+
+        public ProblemText(int literalLength, int formattedCount, bool condition, out bool failed)
+        {
+            failed = !condition;
+            _text = failed ? new DefaultInterpolatedStringHandler(literalLength, formattedCount, CultureInfo.InvariantCulture) : default;
+        }
+
+        public void AppendLiteral(string value) => _text.AppendLiteral(value);
+
+        public void AppendFormatted<T>(T value) => _text.AppendFormatted(value);
+
+        public string ToStringAndClear() => _text.ToStringAndClear();
     }
 
     private static SampleDecodeException Invalid(string problem) => new(SampleDecodeError.NotArrow, $"Not an Arrow IPC stream: {problem}.");

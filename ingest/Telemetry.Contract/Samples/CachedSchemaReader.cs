@@ -7,7 +7,9 @@ namespace Telemetry.Contract.Samples;
 /// <summary>
 /// Reads a payload's record batch straight from its bytes when its schema message is byte for byte the one of the last
 /// payload decoded in full: agents of one build send the same schema in every message, and parsing it again (forty
-/// fields with their metadata) costs far more than the rows. The columns are views of the payload, not copies. Anything
+/// fields with their metadata) costs far more than the rows. Every column's parts are found and checked against the
+/// bounds at once, but a column becomes an Arrow array only when asked for (<see cref="PayloadColumns"/>): the
+/// aggregator reads most of them as spans of the payload, not copies, and never needs the arrays. Anything
 /// else (another schema, compression, a type outside the sample schema's, more than one batch) is left to the Arrow
 /// stream reader, which also gives the errors.
 /// </summary>
@@ -15,16 +17,24 @@ internal static class CachedSchemaReader
 {
     private static Known? _known;
 
-    /// <summary>The payload's only record batch, or null when the payload is not one this reader takes.</summary>
+    /// <summary>
+    /// The payload's only record batch, read in place, or null when the payload is not one this reader takes. Either
+    /// way the payload's message metadata is checked first.
+    /// </summary>
+    /// <exception cref="SampleDecodeException">The metadata is not that of an Arrow IPC stream.</exception>
     /// <exception cref="SampleDecodeException">The record batch's metadata runs outside the payload.</exception>
-    public static RecordBatch? TryRead(ReadOnlyMemory<byte> payload)
+    public static PayloadColumns? TryRead(ReadOnlyMemory<byte> payload)
     {
         var known = Volatile.Read(ref _known);
         var span = payload.Span;
         if (known is null || !span.StartsWith(known.Message))
         {
+            ArrowIpcMetadata.Check(span);
             return null;
         }
+
+        // The schema message is byte for byte one already checked: the messages after it are checked here.
+        ArrowIpcMetadata.Check(span[known.Message.Length..]);
 
         var position = known.Message.Length;
         if (!TryPrefix(span, ref position, out var metadataLength))
@@ -33,23 +43,21 @@ internal static class CachedSchemaReader
         }
 
         if (!ArrowIpcMetadata.TryReadRecordBatch(span.Slice(position, metadataLength), out var layout) || layout.Compressed
-            || layout.NodeCount != known.Schema.FieldsList.Count || layout.Rows is < 0 or > int.MaxValue)
+            || layout.NodeCount != known.Schema.FieldsList.Count || layout.BufferCount != known.Buffers || layout.Rows is < 0 or > int.MaxValue)
         {
             return null;
         }
 
-        var metadata = payload.Slice(position, metadataLength);
         var body = position + metadataLength;
         if (layout.BodyLength < 0 || layout.BodyLength > span.Length - body || !IsEnd(span[(body + (int)layout.BodyLength)..]))
         {
             return null;
         }
 
-        var columns = Columns(known.Schema, metadata.Span, layout, payload.Slice(body, (int)layout.BodyLength));
-        return columns is null ? null : new RecordBatch(known.Schema, columns, (int)layout.Rows);
+        var columns = new PayloadColumns(known.Schema, known.FirstBuffer, payload.Slice(position, metadataLength), layout, payload.Slice(body, (int)layout.BodyLength));
+        return columns.BuffersInBody() ? columns : null;
     }
 
-    /// <summary>Remembers the schema message of a payload that decoded and validated in full.</summary>
     public static void Remember(ReadOnlySpan<byte> payload, Schema schema)
     {
         var position = 0;
@@ -61,48 +69,20 @@ internal static class CachedSchemaReader
         var message = payload[..(position + length)].ToArray();
         if (Volatile.Read(ref _known) is not { } known || !known.Message.AsSpan().SequenceEqual(message))
         {
-            Volatile.Write(ref _known, new Known(message, schema));
-        }
-    }
-
-    private static IArrowArray[]? Columns(Schema schema, ReadOnlySpan<byte> metadata, RecordBatchLayout layout, ReadOnlyMemory<byte> body)
-    {
-        var columns = new IArrowArray[layout.NodeCount];
-        var buffer = 0;
-        for (var i = 0; i < columns.Length; i++)
-        {
-            var type = schema.FieldsList[i].DataType;
-            var node = metadata.Slice(layout.Nodes + (16 * i), 16);
-            var length = BinaryPrimitives.ReadInt64LittleEndian(node);
-            var nulls = BinaryPrimitives.ReadInt64LittleEndian(node[8..]);
-            var count = ArrowBuffers(type);
-            if (length is < 0 or > int.MaxValue || nulls is < 0 or > int.MaxValue || buffer + count > layout.BufferCount)
+            var first = new int[schema.FieldsList.Count];
+            var buffers = 0;
+            for (var i = 0; i < first.Length; i++)
             {
-                return null;
+                first[i] = buffers;
+                buffers += ArrowBuffers(schema.FieldsList[i].DataType);
             }
 
-            var buffers = new ArrowBuffer[count];
-            for (var b = 0; b < count; b++, buffer++)
-            {
-                var spec = metadata.Slice(layout.Buffers + (16 * buffer), 16);
-                var offset = BinaryPrimitives.ReadInt64LittleEndian(spec);
-                var size = BinaryPrimitives.ReadInt64LittleEndian(spec[8..]);
-                if (offset < 0 || size < 0 || offset > body.Length - size)
-                {
-                    return null;
-                }
-
-                buffers[b] = new ArrowBuffer(body.Slice((int)offset, (int)size));
-            }
-
-            columns[i] = ArrowArrayFactory.BuildArray(new ArrayData(type, (int)length, (int)nulls, 0, buffers));
+            Volatile.Write(ref _known, new Known(message, schema, first, buffers));
         }
-
-        return buffer == layout.BufferCount ? columns : null;
     }
 
     // Buffers of a column of this type (validity, values; or validity, offsets, data); 0 for a type this reader leaves to Arrow's.
-    private static int ArrowBuffers(IArrowType type) => type switch
+    public static int ArrowBuffers(IArrowType type) => type switch
     {
         TimestampType or Int32Type or Int64Type or FloatType => 2,
         StringType => 3,
@@ -133,5 +113,6 @@ internal static class CachedSchemaReader
         || (rest.Length == 8 && BinaryPrimitives.ReadInt32LittleEndian(rest) == -1 && BinaryPrimitives.ReadInt32LittleEndian(rest[4..]) == 0)
         || (rest.Length == 4 && BinaryPrimitives.ReadInt32LittleEndian(rest) == 0);
 
-    private sealed record Known(byte[] Message, Schema Schema);
+    // The schema message, its schema, each column's first buffer, and the buffers of a batch.
+    private sealed record Known(byte[] Message, Schema Schema, int[] FirstBuffer, int Buffers);
 }

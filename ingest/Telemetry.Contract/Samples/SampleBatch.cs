@@ -1,4 +1,5 @@
 using Apache.Arrow;
+using Apache.Arrow.Types;
 using Telemetry.Contract.Fields;
 
 namespace Telemetry.Contract.Samples;
@@ -9,50 +10,68 @@ namespace Telemetry.Contract.Samples;
 /// </summary>
 public sealed class SampleBatch : IDisposable
 {
-    private readonly IArrowArray?[] _fields;
+    private readonly SampleColumns _columns;
+    private readonly PayloadColumns? _payload;
+    private RecordBatch? _batch;
 
-    internal SampleBatch(RecordBatch batch, SampleColumns columns, IArrowArray?[] fields)
+    internal SampleBatch(RecordBatch batch, SampleColumns columns)
     {
-        Batch = batch;
-        _fields = fields;
-        Time = (TimestampArray)batch.Column(columns.Time);
-        Node = (StringArray)batch.Column(columns.Node);
-        GpuUuid = (StringArray)batch.Column(columns.GpuUuid);
-        GpuIndex = (Int32Array)batch.Column(columns.GpuIndex);
-        GpuModel = (StringArray)batch.Column(columns.GpuModel);
-        MigInstance = columns.MigInstance >= 0 ? batch.Column(columns.MigInstance) as Int32Array : null;
-        MigProfile = columns.MigProfile >= 0 ? batch.Column(columns.MigProfile) as StringArray : null;
+        _batch = batch;
+        _columns = columns;
     }
 
-    /// <summary>The underlying record batch.</summary>
-    public RecordBatch Batch { get; }
+    // Read where it lies in the payload: columns become Arrow arrays only when asked for.
+    internal SampleBatch(PayloadColumns payload, SampleColumns columns)
+    {
+        _payload = payload;
+        _columns = columns;
+    }
+
+    /// <summary>The underlying record batch (built on first use when the batch was read in place from its payload).</summary>
+    public RecordBatch Batch => _batch ??= _payload!.ToRecordBatch();
 
     /// <summary>Number of rows.</summary>
-    public int Length => Batch.Length;
+    public int Length => _payload?.Rows ?? _batch!.Length;
 
     /// <summary>Sample times (milliseconds since the Unix epoch).</summary>
-    public TimestampArray Time { get; }
+    public TimestampArray Time => (TimestampArray)Column(_columns.Time);
 
     /// <summary>Node names.</summary>
-    public StringArray Node { get; }
+    public StringArray Node => (StringArray)Column(_columns.Node);
 
     /// <summary>GPU UUIDs.</summary>
-    public StringArray GpuUuid { get; }
+    public StringArray GpuUuid => (StringArray)Column(_columns.GpuUuid);
 
     /// <summary>GPU indexes.</summary>
-    public Int32Array GpuIndex { get; }
+    public Int32Array GpuIndex => (Int32Array)Column(_columns.GpuIndex);
 
     /// <summary>GPU product names.</summary>
-    public StringArray GpuModel { get; }
+    public StringArray GpuModel => (StringArray)Column(_columns.GpuModel);
 
     /// <summary>MIG instance IDs, when the sender included the column.</summary>
-    public Int32Array? MigInstance { get; }
+    public Int32Array? MigInstance => _columns.MigInstance >= 0 ? Column(_columns.MigInstance) as Int32Array : null;
 
     /// <summary>MIG profiles, when the sender included the column.</summary>
-    public StringArray? MigProfile { get; }
+    public StringArray? MigProfile => _columns.MigProfile >= 0 ? Column(_columns.MigProfile) as StringArray : null;
+
+    /// <summary>The sample times as a span, without an array object.</summary>
+    public ColumnView<long> TimeView => _payload is { } p ? p.View<long>(_columns.Time) : ColumnView.Of(Time);
+
+    /// <summary>The GPU UUIDs as spans, without an array object.</summary>
+    public StringColumnView GpuUuidView => _payload is { } p ? p.StringView(_columns.GpuUuid) : StringColumnView.Of(GpuUuid);
+
+    /// <summary>The MIG instance IDs as a span, without an array object; a missing view (<see cref="ColumnView{T}.Exists"/> false) when the sender left the column out.</summary>
+    public ColumnView<int> MigInstanceView => _columns.MigInstance < 0 ? ColumnView.Missing<int>()
+        : _payload is { } p ? p.View<int>(_columns.MigInstance) : ColumnView.Of(MigInstance!);
 
     /// <summary>The column of the field with this catalog ordinal, or null when the batch lacks it.</summary>
-    public IArrowArray? Field(int ordinal) => _fields[ordinal];
+    public IArrowArray? Field(int ordinal) => _columns.Fields[ordinal] is var index and >= 0 ? Column(index) : null;
+
+    /// <summary>A floating-point field's values as a span; a missing view (<see cref="ColumnView{T}.Exists"/> false) when the batch lacks it.</summary>
+    public ColumnView<float> FloatField(int ordinal) => ViewOf<float>(ordinal, ArrowTypeId.Float);
+
+    /// <summary>An integer field's values as a span; a missing view (<see cref="ColumnView{T}.Exists"/> false) when the batch lacks it.</summary>
+    public ColumnView<long> Int64Field(int ordinal) => ViewOf<long>(ordinal, ArrowTypeId.Int64);
 
     /// <summary>
     /// Reads one field value as a double; false when the column is absent, the value is null, or it is a NaN or an
@@ -60,7 +79,7 @@ public sealed class SampleBatch : IDisposable
     /// </summary>
     public bool TryGetValue(int ordinal, int row, out double value)
     {
-        switch (_fields[ordinal])
+        switch (Field(ordinal))
         {
             case FloatArray f when f.IsValid(row) && float.IsFinite(f.Values[row]):
                 value = f.Values[row];
@@ -77,7 +96,7 @@ public sealed class SampleBatch : IDisposable
     /// <summary>Reads one integer field value exactly; false when the column is absent or the value is null.</summary>
     public bool TryGetInt64(int ordinal, int row, out long value)
     {
-        if (_fields[ordinal] is Int64Array l && l.IsValid(row))
+        if (Field(ordinal) is Int64Array l && l.IsValid(row))
         {
             value = l.Values[row];
             return true;
@@ -97,5 +116,19 @@ public sealed class SampleBatch : IDisposable
         MigProfile?.GetString(row));
 
     /// <inheritdoc />
-    public void Dispose() => Batch.Dispose();
+    public void Dispose() => _batch?.Dispose();
+
+    private IArrowArray Column(int index) => _payload?.Array(index) ?? _batch!.Column(index);
+
+    private ColumnView<T> ViewOf<T>(int ordinal, ArrowTypeId type)
+        where T : struct, IEquatable<T>
+    {
+        var index = _columns.Fields[ordinal];
+        if (index < 0 || _columns.Schema.GetFieldByIndex(index).DataType.TypeId != type)
+        {
+            return ColumnView.Missing<T>();
+        }
+
+        return _payload is { } p ? p.View<T>(index) : ColumnView.Of((PrimitiveArray<T>)_batch!.Column(index));
+    }
 }

@@ -41,23 +41,33 @@ public static class SampleBatchCodec
             throw new SampleDecodeException(SampleDecodeError.TooLarge, $"Payload of {payload.Length} bytes exceeds the bound of {maxPayloadBytes} bytes.");
         }
 
+        if (ReadInPlace(payload) is { } columns)
+        {
+            if (columns.Rows > maxRows)
+            {
+                throw new SampleDecodeException(SampleDecodeError.TooLarge, $"Batch of {columns.Rows} rows exceeds the bound of {maxRows} rows.");
+            }
+
+            columns.CheckBounds();
+            var sampleColumns = SampleColumns.Of(columns.Schema);
+            CheckIdentity(sampleColumns, columns.Schema, columns, null);
+            return new SampleBatch(columns, sampleColumns);
+        }
+
         RecordBatch? batch = null;
         try
         {
-            batch = ReadSingleBatch(payload, out var known);
+            batch = ReadSingleBatch(payload);
             if (batch.Length > maxRows)
             {
                 throw new SampleDecodeException(SampleDecodeError.TooLarge, $"Batch of {batch.Length} rows exceeds the bound of {maxRows} rows.");
             }
 
             ArrowColumnBounds.Check(batch);
-
-            var result = Validate(batch);
-            if (!known)
-            {
-                CachedSchemaReader.Remember(payload.Span, batch.Schema);
-            }
-
+            var sampleColumns = SampleColumns.Of(batch.Schema);
+            CheckIdentity(sampleColumns, batch.Schema, null, batch);
+            var result = new SampleBatch(batch, sampleColumns);
+            CachedSchemaReader.Remember(payload.Span, batch.Schema);
             batch = null;
             return result;
         }
@@ -67,19 +77,25 @@ public static class SampleBatchCodec
         }
     }
 
-    private static RecordBatch ReadSingleBatch(ReadOnlyMemory<byte> payload, out bool known)
+    // The batch read where it lies, when its schema is the one last seen; null otherwise.
+    private static PayloadColumns? ReadInPlace(ReadOnlyMemory<byte> payload)
     {
-        RecordBatch? first = null;
-        known = false;
         try
         {
-            ArrowIpcMetadata.Check(payload.Span);
-            if (CachedSchemaReader.TryRead(payload) is { } cached)
-            {
-                known = true;
-                return cached;
-            }
+            // Checks the messages' metadata, all of it or, after a schema message already seen, the rest.
+            return CachedSchemaReader.TryRead(payload);
+        }
+        catch (Exception e) when (e is not SampleDecodeException)
+        {
+            throw new SampleDecodeException(SampleDecodeError.NotArrow, $"Not an Arrow IPC stream: {e.Message}", e);
+        }
+    }
 
+    private static RecordBatch ReadSingleBatch(ReadOnlyMemory<byte> payload)
+    {
+        RecordBatch? first = null;
+        try
+        {
             using var reader = new ArrowStreamReader(payload);
             first = reader.ReadNextRecordBatch()
                 ?? throw new SampleDecodeException(SampleDecodeError.BatchCount, "The Arrow stream holds no record batch.");
@@ -103,28 +119,15 @@ public static class SampleBatchCodec
         }
     }
 
-    private static SampleBatch Validate(RecordBatch batch)
+    // Identity columns may be declared nullable (pyarrow's default) but must hold no nulls.
+    private static void CheckIdentity(SampleColumns columns, Schema schema, PayloadColumns? payload, RecordBatch? batch)
     {
-        var columns = SampleColumns.Of(batch.Schema);
-        // Identity columns may be declared nullable (pyarrow's default) but must hold no nulls.
         foreach (var index in (ReadOnlySpan<int>)[columns.Time, columns.Node, columns.GpuUuid, columns.GpuIndex, columns.GpuModel])
         {
-            var nulls = batch.Column(index).NullCount;
-            if (nulls > 0)
+            if ((payload?.NullCount(index) ?? batch!.Column(index).NullCount) is var count and > 0)
             {
-                throw new SampleDecodeException(SampleDecodeError.SchemaMismatch, $"Column '{batch.Schema.GetFieldByIndex(index).Name}' has {nulls} null values; it must have none.");
+                throw new SampleDecodeException(SampleDecodeError.SchemaMismatch, $"Column '{schema.GetFieldByIndex(index).Name}' has {count} null values; it must have none.");
             }
         }
-
-        var fields = new IArrowArray?[FieldCatalog.Count];
-        for (var ordinal = 0; ordinal < fields.Length; ordinal++)
-        {
-            if (columns.Fields[ordinal] is var index and >= 0)
-            {
-                fields[ordinal] = batch.Column(index);
-            }
-        }
-
-        return new SampleBatch(batch, columns, fields);
     }
 }

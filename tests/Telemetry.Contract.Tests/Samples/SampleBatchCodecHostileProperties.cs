@@ -109,7 +109,10 @@ public sealed class SampleBatchCodecHostileProperties
         }
     }
 
-    /// <summary>What the aggregator reads of a batch: every identity and every field of every row.</summary>
+    /// <summary>
+    /// What the aggregator reads of a batch: every identity and every field of every row, through the Arrow arrays and
+    /// through the in-place views, which must agree.
+    /// </summary>
     private static void AssertEveryRowReadable(SampleBatch batch)
     {
         Assert.IsTrue(batch.Length is >= 0 and <= MaxRows, $"{batch.Length} rows");
@@ -117,7 +120,10 @@ public sealed class SampleBatchCodecHostileProperties
         {
             var gpu = batch.Identity(row);
             Assert.IsNotNull(gpu.Uuid);
-            _ = batch.Time.Values[row];
+            Assert.AreEqual(batch.Time.Values[row], batch.TimeView.Values[row]);
+            Assert.IsTrue(batch.GpuUuidView.Bytes(row).SequenceEqual(batch.GpuUuid.GetBytes(row)), $"UUID of row {row}");
+            var migs = batch.MigInstanceView;
+            Assert.AreEqual(batch.MigInstance?.GetValue(row), migs.Exists && migs.IsValid(row) ? migs.Values[row] : null, $"MIG instance of row {row}");
             for (var ordinal = 0; ordinal < FieldCatalog.Count; ordinal++)
             {
                 if (batch.TryGetValue(ordinal, row, out var value))
@@ -125,7 +131,14 @@ public sealed class SampleBatchCodecHostileProperties
                     Assert.IsTrue(double.IsFinite(value), $"field {FieldCatalog.All[ordinal].Name} of row {row} reads {value}");
                 }
 
-                batch.TryGetInt64(ordinal, row, out _);
+                var floats = batch.FloatField(ordinal);
+                if (floats.Exists && floats.IsValid(row) && float.IsFinite(floats.Values[row]))
+                {
+                    Assert.AreEqual(value, floats.Values[row], $"field {FieldCatalog.All[ordinal].Name} of row {row} in place");
+                }
+
+                var longs = batch.Int64Field(ordinal);
+                Assert.AreEqual(batch.TryGetInt64(ordinal, row, out var whole) ? whole : null, longs.Exists && longs.IsValid(row) ? longs.Values[row] : (long?)null);
             }
         }
     }
