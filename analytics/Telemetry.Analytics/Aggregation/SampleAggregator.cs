@@ -477,24 +477,25 @@ internal sealed class SampleAggregator
         var states = new List<GpuStateWindow>();
         // Rows and sums in the GPUs' identity order, not the order they were first seen in: the same input in another
         // interleaving gives the same bytes.
-        var order = window.Slots.Select(slot => (Slot: slot, Identity: _gpus[slot].Identity))
-            .OrderBy(g => g.Identity.Node, StringComparer.Ordinal).ThenBy(g => g.Identity.Index).ThenBy(g => g.Identity.MigInstance ?? -1)
-            .ThenBy(g => g.Identity.Uuid, StringComparer.Ordinal).ToList();
-        var rank = new Dictionary<int, int>(order.Count);
-        foreach (var (slot, identity) in order)
+        var rank = _gpus.Ranks();
+        var order = window.Slots.ToArray();
+        var keys = Array.ConvertAll(order, slot => rank[slot]);
+        Array.Sort(keys, order);
+        double unallocated = 0, unattributed = 0;
+        foreach (var slot in order)
         {
-            rank[slot] = rank.Count;
+            var identity = _gpus[slot].Identity;
             ref var acc = ref window.GpuAt(slot);
             gpus.Add(WindowRows.Gpu(window, identity, acc, _windowMs, _options.Waste.EnergyAgreementTolerance));
             WindowRows.States(window, identity, acc, states);
+            unallocated += acc.UnallocatedJoules;
+            unattributed += acc.UnattributedJoules;
         }
 
         var jobs = window.Jobs.Values.OrderBy(j => j.Job.Id, StringComparer.Ordinal)
-            .Select(j => WindowRows.Job(window, j, [.. j.PerGpu.OrderBy(p => rank.GetValueOrDefault(p.Key, int.MaxValue)).ThenBy(p => p.Key)], slot => _gpus[slot].Identity.Model))
+            .Select(j => WindowRows.Job(window, j, [.. j.PerGpu.OrderBy(p => rank[p.Key]).ThenBy(p => p.Key)], slot => _gpus[slot].Identity.Model))
             .ToList();
         Timeline.Prune(window.Start - _latenessMs);
-        var unallocated = order.Sum(g => window.GpuAt(g.Slot).UnallocatedJoules);
-        var unattributed = order.Sum(g => window.GpuAt(g.Slot).UnattributedJoules);
         var sources = window.MinOffsets
             .Select(m => new WindowSource(window.Start, window.End, m.Key.Topic, m.Key.Partition, m.Value, window.MaxOffsets[m.Key]))
             .OrderBy(m => m.Topic, StringComparer.Ordinal).ThenBy(m => m.Partition).ToList();

@@ -8,6 +8,7 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
 {
     private readonly Dictionary<string, GpuTrack> _byKey = new(StringComparer.Ordinal);
     private readonly List<GpuTrack> _tracks = [];
+    private int[] _ranks = [];
 
     public GpuRegistry() : this(GpuModelPeaks.Default) { }
 
@@ -89,6 +90,27 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
         _tracks.Add(track);
         _byKey.Add(key[..length].ToString(), track);
         return track;
+    }
+
+    /// <summary>
+    /// Each slot's place in the GPUs' identity order (node, index, MIG instance, UUID), which is how window rows are
+    /// ordered; sorted again only when GPUs were added since.
+    /// </summary>
+    public int[] Ranks()
+    {
+        if (_ranks.Length != _tracks.Count)
+        {
+            var order = _tracks
+                .OrderBy(t => t.Identity.Node, StringComparer.Ordinal).ThenBy(t => t.Identity.Index).ThenBy(t => t.Identity.MigInstance ?? -1)
+                .ThenBy(t => t.Identity.Uuid, StringComparer.Ordinal).ToList();
+            _ranks = new int[order.Count];
+            for (var rank = 0; rank < order.Count; rank++)
+            {
+                _ranks[order[rank].Slot] = rank;
+            }
+        }
+
+        return _ranks;
     }
 
     /// <summary>The track of a GPU by UUID, or null.</summary>
