@@ -42,7 +42,7 @@ internal sealed class InfluxBenchWriter(InfluxBenchServer server, HttpClient htt
         var (bodies, points) = InfluxLineBaseline.Render(windows, pipeline, cost, batchSize, gzip);
         var clock = Stopwatch.StartNew();
         await new InfluxLineBaseline(server, http).PostAsync(bodies, gzip, cancellationToken).ConfigureAwait(false);
-        return new InfluxWriteRun(false, batchSize, gzip, points, bodies.Count, clock.Elapsed.TotalSeconds);
+        return new InfluxWriteRun(false, batchSize, gzip, points, bodies.Count, clock.Elapsed.TotalSeconds, Bytes: bodies.Sum(b => (long)b.Length));
     }
 
     private static InfluxWindowSink Sink(InfluxBenchServer server, int batchSize, bool gzip, CostModel cost) => new(

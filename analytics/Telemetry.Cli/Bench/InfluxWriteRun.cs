@@ -9,7 +9,8 @@ namespace Telemetry.Cli.Bench;
 /// <param name="Seconds">Wall time from the first request's start to the last one's answer (with building the points, for ours).</param>
 /// <param name="Retries">Requests retried (ours).</param>
 /// <param name="DeadLettered">Points the server refused, set aside (ours).</param>
-internal sealed record InfluxWriteRun(bool Ours, int BatchSize, bool Gzip, long Points, long Requests, double Seconds, long Retries = 0, long DeadLettered = 0)
+/// <param name="Bytes">Bytes of the request bodies, as sent (the baseline's; ours are not seen).</param>
+internal sealed record InfluxWriteRun(bool Ours, int BatchSize, bool Gzip, long Points, long Requests, double Seconds, long Retries = 0, long DeadLettered = 0, long Bytes = 0)
 {
     /// <summary>Points the server holds in the run's span of time, counted after it.</summary>
     public long Held { get; init; }
@@ -18,7 +19,7 @@ internal sealed record InfluxWriteRun(bool Ours, int BatchSize, bool Gzip, long 
 
     /// <summary>Runs of one writer, batch size and encoding taken together.</summary>
     public static InfluxWriteRun Total(IReadOnlyList<InfluxWriteRun> runs) =>
-        new(runs[0].Ours, runs[0].BatchSize, runs[0].Gzip, runs.Sum(r => r.Points), runs.Sum(r => r.Requests), runs.Sum(r => r.Seconds), runs.Sum(r => r.Retries), runs.Sum(r => r.DeadLettered))
+        new(runs[0].Ours, runs[0].BatchSize, runs[0].Gzip, runs.Sum(r => r.Points), runs.Sum(r => r.Requests), runs.Sum(r => r.Seconds), runs.Sum(r => r.Retries), runs.Sum(r => r.DeadLettered), runs.Sum(r => r.Bytes))
         {
             Held = runs.Sum(r => r.Held),
         };

@@ -126,7 +126,7 @@ internal sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.S
             console.MarkupLineInterpolated($"[grey]{figure.What}: {figure.Note}.[/]");
         }
 
-        var command = "./telemetry bench" + (settings.Quick ? " --quick" : "") + (influx is null ? "" : " --influx-url " + influx.Url);
+        var command = "./telemetry bench" + (settings.Quick ? " --quick" : "") + (influx is null ? "" : $" --influx-url {influx.Url} --influx-bucket {influx.Bucket}");
         if (settings.Json is { } json)
         {
             await File.WriteAllTextAsync(json, JsonSerializer.Serialize(result, BenchJsonContext.Default.PipelineBenchResult), cancellationToken).ConfigureAwait(false);
