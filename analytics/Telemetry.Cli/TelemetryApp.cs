@@ -80,8 +80,9 @@ internal static class TelemetryApp
                 bench.AddExample("bench", "agent", "--quick");
                 bench.SetDefaultCommand<BenchPipelineCommand>();
                 bench.AddCommand<BenchPipelineCommand>("pipeline")
-                    .WithDescription("The pipeline at fleet scale: decode, window reduction, DuckDB, memory, backlog drain and lossless rate, each beside its baseline.")
+                    .WithDescription("The pipeline at fleet scale: decode, window reduction, DuckDB, memory, backlog drain, lossless rate and (with --influx-url) the InfluxDB sink, each beside its baseline.")
                     .WithExample("bench", "--quick", "--json", "bench.json")
+                    .WithExample("bench", "pipeline", "--quick", "--influx-url", "http://localhost:8086", "--influx-bucket", "telemetry-bench")
                     .WithExample("bench", "pipeline", "--json", "bench.json", "--markdown", "bench.md");
                 bench.AddCommand<BenchAgentCommand>("agent")
                     .WithDescription("The agent's resident memory and CPU on a node of N GPUs read once a second, beside the .NET runtime's floor.")

@@ -1,11 +1,18 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Telemetry.Testing.Influx;
 
 namespace Telemetry.Cli.Tests;
 
 [TestClass]
-public sealed class BenchPipelineCommandTests
+public sealed partial class BenchPipelineCommandTests
 {
-    private static readonly string[] Figures = ["decode", "reduction_64", "memory_per_gpu_64", "duckdb_64", "allocated_per_sample", "backlog_drain", "backlog_drain_none", "backlog_drain_zstd", "lossless_rate", "lossless_rate_8_rows"];
+    private static readonly string[] Figures = ["decode", "reduction_64", "memory_per_gpu_64", "duckdb_64", "allocated_per_sample", "backlog_drain", "backlog_drain_none", "backlog_drain_zstd", "lossless_rate", "lossless_rate_8_rows", "influx_sink"];
+
+    private static readonly string[] InfluxFigures = ["influx_sink", "influx_sink_500", "influx_sink_500_plain", "influx_sink_5000_plain", "influx_sink_20000", "influx_sink_20000_plain"];
+
+    public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
     public async Task BenchOnATinyFleetWritesEveryFigureBesideItsBaselineAsJsonAndMarkdown()
@@ -37,4 +44,50 @@ public sealed class BenchPipelineCommandTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [TestMethod]
+    public async Task BenchWithAnInfluxUrlCountsOnlyPointsTheRealServerHolds()
+    {
+        await using var server = await InfluxServer.StartAsync(cancellationToken: TestContext.CancellationToken);
+        var json = Path.Combine(Path.GetTempPath(), "telemetry-bench-influx-" + Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            var status = await TelemetryApp.Build().RunAsync(["bench", "--tiny", "--json", json, "--influx-url", server.Url, "--influx-bucket", server.Bucket]);
+
+            Assert.AreEqual(0, status);
+            var figures = JsonNode.Parse(File.ReadAllText(json))!["figures"]!.AsArray()
+                .Where(f => ((string)f!["key"]!).StartsWith("influx_sink", StringComparison.Ordinal)).ToList();
+            CollectionAssert.AreEquivalent(InfluxFigures, figures.Select(f => (string)f!["key"]!).ToList());
+            var written = 0L;
+            foreach (var figure in figures)
+            {
+                var key = (string)figure!["key"]!;
+                Assert.IsGreaterThan(0, (double)figure["value"]!, key);
+                Assert.IsGreaterThan(0, (double)figure["baseline_value"]!, key);
+                Assert.IsTrue((bool)figure["goal_met"]!, $"{key}: {figure["note"]}");
+                var counts = Counts().Match((string)figure["note"]!);
+                Assert.IsTrue(counts.Success, $"{key}: {figure["note"]}");
+                written += Number(counts.Groups["ours"]) + Number(counts.Groups["baseline"]);
+            }
+
+            Assert.AreEqual(written, await PointsInAsync(server));
+        }
+        finally
+        {
+            File.Delete(json);
+            File.Delete(Path.ChangeExtension(json, ".md"));
+        }
+    }
+
+    // Every point of every measurement, counted apart from the benchmark's own count: its most frequent field's count.
+    private async Task<long> PointsInAsync(InfluxServer server)
+    {
+        var series = await server.QueryAsync("SELECT count(*) FROM /.*/", TestContext.CancellationToken);
+        return series.Sum(s => s.Rows.Sum(row => row.EnumerateArray().Skip(1).Select(v => v.ValueKind == System.Text.Json.JsonValueKind.Number ? v.GetInt64() : 0).Max()));
+    }
+
+    private static long Number(Group group) => long.Parse(group.Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^(?<ours>[\d,]+) points written, .*\(baseline: (?<baseline>[\d,]+) written")]
+    private static partial Regex Counts();
 }

@@ -4,13 +4,13 @@ using System.Runtime.InteropServices;
 namespace Telemetry.Cli.Bench;
 
 /// <summary>
-/// The pipeline benchmark: decode, window reduction at several fleet sizes, DuckDB, memory, allocations, backlog drain
-/// and the lossless end-to-end rate, each beside its baseline measured in the same run.
+/// The pipeline benchmark: decode, window reduction at several fleet sizes, DuckDB, memory, allocations, backlog drain,
+/// the lossless end-to-end rate and, given a server, the InfluxDB sink, each beside its baseline measured in the same run.
 /// </summary>
-internal sealed class PipelineBench(PipelineBenchScale scale)
+internal sealed class PipelineBench(PipelineBenchScale scale, InfluxBenchServer? influx = null)
 {
     /// <summary>The steps, in the order they run.</summary>
-    public static IReadOnlyList<string> Steps { get; } = ["decode", "reduction", "allocations", "baseline build", "backlog drain", "lossless rate"];
+    public static IReadOnlyList<string> Steps { get; } = ["decode", "reduction", "allocations", "baseline build", "backlog drain", "lossless rate", "influx sink"];
 
     /// <summary>Runs every step; <paramref name="progress"/> hears each step's name as it starts, and what it is doing.</summary>
     public async Task<PipelineBenchResult> RunAsync(Action<string, string> progress, CancellationToken cancellationToken)
@@ -60,6 +60,8 @@ internal sealed class PipelineBench(PipelineBenchScale scale)
             figures.Add(lossless);
             steps.AddRange(offered);
         }
+
+        figures.AddRange(await InfluxSinkBench.RunAsync(influx, scale, start, what => progress("influx sink", what), cancellationToken).ConfigureAwait(false));
 
         return new PipelineBenchResult(scale.Name, figures, steps, Machine(), clock.Elapsed.TotalSeconds);
     }

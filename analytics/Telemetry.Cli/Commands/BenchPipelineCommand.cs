@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Telemetry.Analytics.Influx;
 using Telemetry.Cli.Bench;
 
 namespace Telemetry.Cli.Commands;
@@ -26,12 +27,62 @@ internal sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.S
         [CommandOption("--markdown <PATH>")]
         [Description("Also write the table as markdown (default: beside --json, with the extension .md).")]
         public string? Markdown { get; init; }
+
+        [CommandOption("--influx-url <URL>")]
+        [Description("Also measure the InfluxDB sink against this server (e.g. http://localhost:8086), one with the v2 write API and InfluxQL at /query (InfluxDB 2.x with a DBRP mapping, 3.x, 1.8+). Writes synthetic windows dated hours back into --influx-bucket; the token comes from TELEMETRY_Influx__Token.")]
+        public string? InfluxUrl { get; init; }
+
+        [CommandOption("--influx-bucket <BUCKET>")]
+        [Description("A scratch bucket for --influx-url, which must exist (database/retention-policy for InfluxDB 1.x); not the one dashboards read.")]
+        [DefaultValue("telemetry-bench")]
+        public string InfluxBucket { get; init; } = "telemetry-bench";
+
+        [CommandOption("--influx-org <ORG>")]
+        [Description("InfluxDB organization (2.x); ignored by 1.x.")]
+        [DefaultValue("-")]
+        public string InfluxOrg { get; init; } = "-";
+
+        public override ValidationResult Validate()
+        {
+            if (InfluxUrl is null)
+            {
+                return ValidationResult.Success();
+            }
+
+            try
+            {
+                new InfluxOptions { Url = InfluxUrl, Bucket = InfluxBucket, Org = InfluxOrg }.Validate();
+                return ValidationResult.Success();
+            }
+            catch (ArgumentException e)
+            {
+                return ValidationResult.Error(e.Message);
+            }
+        }
+
+        /// <summary>The server for the InfluxDB sink's figure, or null without --influx-url.</summary>
+        public InfluxBenchServer? Influx() =>
+            InfluxUrl is null ? null : new InfluxBenchServer(InfluxUrl, InfluxBucket, InfluxOrg, AnalyticsConfiguration.Load(null).Raw["Influx:Token"] ?? "");
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var scale = settings.Tiny ? PipelineBenchScale.Tiny : settings.Quick ? PipelineBenchScale.Quick : PipelineBenchScale.Full;
         var console = Consoles.Standard();
+        var influx = settings.Influx();
+        if (influx is not null)
+        {
+            try
+            {
+                await InfluxBenchWriter.CheckAsync(influx, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InfluxUnavailableException e)
+            {
+                console.MarkupLineInterpolated($"[red]--influx-url:[/] {e.Message}");
+                return 1;
+            }
+        }
+
         console.MarkupLineInterpolated($"Pipeline benchmark ({scale.Name}): each figure beside its baseline, measured in this run…");
         var result = await console.Progress()
             .AutoClear(false)
@@ -53,7 +104,7 @@ internal sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.S
                     current.Description = $"{step}: {Markup.Escape(what)}";
                 }
 
-                var run = await new PipelineBench(scale).RunAsync(Report, cancellationToken).ConfigureAwait(false);
+                var run = await new PipelineBench(scale, influx).RunAsync(Report, cancellationToken).ConfigureAwait(false);
                 foreach (var task in tasks.Values)
                 {
                     task.Value = 1;
@@ -75,7 +126,7 @@ internal sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.S
             console.MarkupLineInterpolated($"[grey]{figure.What}: {figure.Note}.[/]");
         }
 
-        var command = "./telemetry bench" + (settings.Quick ? " --quick" : "");
+        var command = "./telemetry bench" + (settings.Quick ? " --quick" : "") + (influx is null ? "" : $" --influx-url {influx.Url} --influx-bucket {influx.Bucket}");
         if (settings.Json is { } json)
         {
             await File.WriteAllTextAsync(json, JsonSerializer.Serialize(result, BenchJsonContext.Default.PipelineBenchResult), cancellationToken).ConfigureAwait(false);
