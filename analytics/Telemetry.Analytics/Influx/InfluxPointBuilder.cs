@@ -13,14 +13,15 @@ namespace Telemetry.Analytics.Influx;
 internal sealed class InfluxPointBuilder
 {
     private readonly InfluxMeasurement _measurement;
-    private PointData _point;
+    // The client's mutable builder: PointData itself copies the whole point for every tag and field added.
+    private readonly PointData.Builder _point;
     private string? _problem;
     private bool _hasFields;
 
     public InfluxPointBuilder(InfluxMeasurement measurement, long timestampUnixMs)
     {
         _measurement = measurement;
-        _point = PointData.Measurement(measurement.Name).Timestamp(timestampUnixMs, WritePrecision.Ms);
+        _point = PointData.Builder.Measurement(measurement.Name).Timestamp(timestampUnixMs, WritePrecision.Ms);
     }
 
     /// <summary>Fields left out because their value was NaN or infinite.</summary>
@@ -40,7 +41,7 @@ internal sealed class InfluxPointBuilder
             return this;
         }
 
-        _point = _point.Tag(key, value);
+        _point.Tag(key, value);
         return this;
     }
 
@@ -58,7 +59,7 @@ internal sealed class InfluxPointBuilder
             return this;
         }
 
-        _point = _point.Field(key, number);
+        _point.Field(key, number);
         _hasFields = true;
         return this;
     }
@@ -68,7 +69,7 @@ internal sealed class InfluxPointBuilder
         Expect(_measurement.Field(key)?.Type == InfluxFieldType.Whole, key);
         if (value is { } whole)
         {
-            _point = _point.Field(key, whole);
+            _point.Field(key, whole);
             _hasFields = true;
         }
 
@@ -81,7 +82,7 @@ internal sealed class InfluxPointBuilder
         if (value is not null)
         {
             // Quotes and backslashes are escaped by the client; a newline inside a quoted string is part of the value.
-            _point = _point.Field(key, value);
+            _point.Field(key, value);
             _hasFields = true;
         }
 
@@ -91,7 +92,7 @@ internal sealed class InfluxPointBuilder
     /// <summary>The point, or the reason it cannot be written (null point); null for both when it has no field left.</summary>
     public (PointData? Point, string? Problem) Build() =>
         _problem is not null ? (null, $"{_measurement.Name}: {_problem}")
-        : _hasFields ? (_point, null)
+        : _hasFields ? (_point.ToPointData(), null)
         : (null, null);
 
     internal static string? TagProblem(string value)
