@@ -20,9 +20,7 @@ internal sealed class SampleAggregator
     private readonly AggregatorOptions _options;
     private readonly TimeProvider _time;
     private readonly long _windowMs;
-    private readonly Dictionary<long, bool> _writtenBefore = [];
-    private readonly Dictionary<long, IReadOnlyDictionary<SourcePartition, long>> _writtenSources = [];
-    private (long Index, SourcePartition Source, long? Offset) _lastWrittenUpTo = (long.MinValue, SourcePartition.None, null);
+    private readonly LedgerProvenance _ledger;
     private readonly long _maxClockSkewMs;
     private readonly long _latenessMs;
     private readonly long _maxGapMs;
@@ -51,6 +49,7 @@ internal sealed class SampleAggregator
         _latenessMs = (long)options.AllowedLateness.TotalMilliseconds;
         _maxClockSkewMs = (long)options.MaxClockSkew.TotalMilliseconds;
         _maxGapMs = (long)options.MaxIntegrationGap.TotalMilliseconds;
+        _ledger = new LedgerProvenance(_windowMs);
         _gpus = new GpuRegistry(peaks ?? options.Models ?? GpuModelPeaks.Default);
         WatermarkTracker = new Watermark(time, options.IdlePartitionTimeout);
     }
@@ -62,7 +61,11 @@ internal sealed class SampleAggregator
     /// Such a window is closed for good: a row for it counts as late (or, in the batch a resumed partition starts with,
     /// as a replay), and the window is never written again with part of its rows. Null: nothing was written before.
     /// </summary>
-    public Func<long, bool>? AlreadyWritten { get; set; }
+    public Func<long, bool>? AlreadyWritten
+    {
+        get => _ledger.AlreadyWritten;
+        set => _ledger.AlreadyWritten = value;
+    }
 
     /// <summary>
     /// For the window starting at this time (Unix ms), the highest offset of each Kafka partition whose data a window in
@@ -72,7 +75,11 @@ internal sealed class SampleAggregator
     /// restart, from writing a GPU's window twice, whatever offset the consumer resumed from. Asked once per window, and
     /// afresh after every assignment. Null: nothing is in the ledger but what this instance writes now.
     /// </summary>
-    public Func<long, IReadOnlyDictionary<SourcePartition, long>>? WrittenSources { get; set; }
+    public Func<long, IReadOnlyDictionary<SourcePartition, long>>? WrittenSources
+    {
+        get => _ledger.WrittenSources;
+        set => _ledger.WrittenSources = value;
+    }
 
     public AllocationTimeline Timeline { get; } = new();
 
@@ -189,8 +196,7 @@ internal sealed class SampleAggregator
     /// </summary>
     public void Reassigned()
     {
-        _writtenSources.Clear();
-        _lastWrittenUpTo = (long.MinValue, SourcePartition.None, null);
+        _ledger.Reassigned();
     }
 
     /// <summary>Applies an allocation event to the timeline.</summary>
@@ -499,61 +505,18 @@ internal sealed class SampleAggregator
         var sources = window.MinOffsets
             .Select(m => new WindowSource(window.Start, window.End, m.Key.Topic, m.Key.Partition, m.Value, window.MaxOffsets[m.Key]))
             .OrderBy(m => m.Topic, StringComparer.Ordinal).ThenBy(m => m.Partition).ToList();
-        foreach (var cached in _writtenSources.Keys.Where(i => i <= window.Index).ToList())
-        {
-            _writtenSources.Remove(cached);
-        }
+        _ledger.Closed(window.Index);
 
         var fleet = WindowRows.Fleet(window, gpus, jobs, unallocated, unattributed);
         _spare = window.Release();
         return new ClosedWindow(window.Start, window.End, gpus, jobs, states, fleet, sources);
     }
 
-    /// <summary>Whether a window not open here was written by this instance in an earlier run (asked once per window).</summary>
-    private bool WrittenBefore(long index)
-    {
-        if (AlreadyWritten is null || _lastWindow?.Index == index || _open.ContainsKey(index))
-        {
-            return false;
-        }
+    // Whether a window not open here was written by this instance in an earlier run.
+    private bool WrittenBefore(long index) =>
+        _ledger.AlreadyWritten is not null && _lastWindow?.Index != index && !_open.ContainsKey(index) && _ledger.WrittenBefore(index);
 
-        if (!_writtenBefore.TryGetValue(index, out var written))
-        {
-            written = AlreadyWritten(index * _windowMs);
-            _writtenBefore[index] = written;
-        }
-
-        return written;
-    }
-
-    /// <summary>
-    /// The highest offset of this partition whose data a window in the ledger at this index already holds, or null when
-    /// no written window holds any of it (see <see cref="WrittenSources"/>). Open here or not: a window this instance
-    /// has open can have been written elsewhere with the rows of a partition that has since moved here.
-    /// </summary>
-    private long? WrittenUpTo(long index, SourcePartition source)
-    {
-        if (WrittenSources is null || source.IsNone)
-        {
-            return null;
-        }
-
-        // Rows of one batch mostly fall in one window: the last answer is kept at hand.
-        if (_lastWrittenUpTo.Index == index && _lastWrittenUpTo.Source == source)
-        {
-            return _lastWrittenUpTo.Offset;
-        }
-
-        if (!_writtenSources.TryGetValue(index, out var sources))
-        {
-            sources = WrittenSources(index * _windowMs);
-            _writtenSources[index] = sources;
-        }
-
-        long? offset = sources.TryGetValue(source, out var last) ? last : null;
-        _lastWrittenUpTo = (index, source, offset);
-        return offset;
-    }
+    private long? WrittenUpTo(long index, SourcePartition source) => _ledger.WrittenUpTo(index, source);
 
     private static long FloorDiv(long a, long b) => a >= 0 ? a / b : ((a + 1) / b) - 1;
 }
