@@ -1,0 +1,20 @@
+namespace Telemetry.Cli.Bench;
+
+/// <summary>One producer setting's figures, beside the default setting's from the same run.</summary>
+/// <param name="Key">Stable machine name: <c>default</c>, <c>linger_0ms</c>, <c>compression_zstd</c>, <c>rows_8</c>, ...</param>
+/// <param name="Setting">The producer setting.</param>
+/// <param name="Lossless">The lossless end-to-end rate beside its C baseline (same codec, linger and message size).</param>
+/// <param name="Steps">The rates offered.</param>
+/// <param name="RateVsDefault">Lossless rate over the default setting's.</param>
+/// <param name="WireVsDefault">Bytes a sample on the wire over the default setting's.</param>
+internal sealed record ProducerSweepFigure(string Key, ProducerSetting Setting, BenchFigure Lossless, IReadOnlyList<LosslessStep> Steps, double? RateVsDefault, double? WireVsDefault)
+{
+    /// <summary>The step the figure comes from: the highest offered rate that held, else the first offered.</summary>
+    private LosslessStep Figure => LosslessStep.HighestHeld(Steps) ?? Steps[0];
+
+    /// <summary>Bytes a sample on the wire, compressed batches and requests' framing included, at the figure's rate.</summary>
+    public double WireBytesPerSample => Figure.WireBytesPerSample;
+
+    /// <summary>Bytes a sample in the Arrow IPC payloads, before compression.</summary>
+    public double PayloadBytesPerSample => (double)Figure.MeanBytes / Figure.RowsPerMessage;
+}
