@@ -102,11 +102,13 @@ internal static class LosslessRateBench
                 quiet.Restart();
             }
 
-            // Once the consumer has seen messages lost (the broker dropped them), the rate has failed: it is called only
-            // when idle, having read what the broker kept, and waiting longer would bring nothing.
+            // This is called only when the consumer is idle. Once it has seen messages lost (the broker dropped them),
+            // or once it has been idle a while at the end of every partition (the broker dropped a partition's head
+            // before it was read: no gap to see), it has read what the broker kept, and waiting longer brings nothing.
             caughtUp = clock.Elapsed;
             var lost = consumer.Messages.SkippedOffsets + consumer.Messages.LostMessages > 0;
-            return lastConsumed >= cluster.MessagesDelivered || lost || quiet.Elapsed > TimeSpan.FromSeconds(10);
+            var atEnd = consumer.Messages.Lag == 0 && quiet.Elapsed > TimeSpan.FromSeconds(1.5);
+            return lastConsumed >= cluster.MessagesDelivered || lost || atEnd || quiet.Elapsed > TimeSpan.FromSeconds(10);
         }
 
         var run = consumer.RunAsync(Finished, cancellationToken);
