@@ -32,6 +32,8 @@ public sealed class BenchSweepCommandTests
                 Assert.IsTrue(figure.AsObject().ContainsKey("rate_vs_default"), key);
                 Assert.IsGreaterThan(0, (double)figure["wire_bytes_per_sample"]!, key);
                 Assert.IsGreaterThan(0, (double)figure["wire_vs_default"]!, key);
+                Assert.IsGreaterThan(0, (double)figure["agent_wire_bytes_per_sample"]!, key);
+                Assert.IsGreaterThan(0, (double)figure["agent_wire_vs_default"]!, key);
                 Assert.IsNotEmpty(figure["steps"]!.AsArray(), key);
                 // A C baseline that did not run (no C compiler, say) must say why.
                 Assert.IsTrue(lossless["baseline_value"] is not null || ((string?)lossless["note"])?.Contains("not run", StringComparison.Ordinal) == true, key);
@@ -39,6 +41,7 @@ public sealed class BenchSweepCommandTests
             }
 
             Assert.AreEqual(1.0, (double)figures[0]!["wire_vs_default"]!);
+            Assert.AreEqual(1.0, (double)figures[0]!["agent_wire_vs_default"]!);
         }
         finally
         {

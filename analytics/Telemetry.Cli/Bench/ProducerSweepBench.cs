@@ -51,17 +51,22 @@ internal sealed class ProducerSweepBench(ProducerSweepScale scale)
                 : (null, "--quick runs it for the default setting and the other codecs only");
             var (lossless, steps) = await LosslessRateBench.RunAsync(fleet, search, scale.RateEach, scale.Partitions, setting, ProducerSweepScale.CatchUp, c, why,
                 what => progress(key, what), cancellationToken).ConfigureAwait(false);
-            figures.Add(new ProducerSweepFigure(key, setting, lossless with { Key = key, What = setting.ToString() }, steps, null, null));
+            progress(key, "bytes on the wire, one producer a node");
+            var agentWire = AgentWireBench.BytesPerSample(fleet, setting);
+            figures.Add(new ProducerSweepFigure(key, setting, lossless with { Key = key, What = setting.ToString() }, steps, null, null, agentWire, null));
         }
 
         var defaults = figures[0];
         figures = [.. figures.Select(f => f with
         {
-            RateVsDefault = defaults.Lossless.Value > 0 ? f.Lossless.Value / defaults.Lossless.Value : null,
-            WireVsDefault = defaults.WireBytesPerSample > 0 ? f.WireBytesPerSample / defaults.WireBytesPerSample : null,
+            RateVsDefault = Ratio(f.Lossless.Value, defaults.Lossless.Value),
+            WireVsDefault = Ratio(f.WireBytesPerSample, defaults.WireBytesPerSample),
+            AgentWireVsDefault = Ratio(f.AgentWireBytesPerSample, defaults.AgentWireBytesPerSample),
         })];
         return new ProducerSweepResult(scale.Name, figures, BenchMachine.Describe(), clock.Elapsed.TotalSeconds);
     }
+
+    private static double? Ratio(double value, double ofDefault) => ofDefault > 0 ? value / ofDefault : null;
 
     // Where to start looking for a setting's rate: the default's, scaled by the payload bytes a sample, as the producer
     // compresses, the broker moves and the aggregator decodes bytes (in the pipeline bench 8 GPUs × 1 s messages, 1,316

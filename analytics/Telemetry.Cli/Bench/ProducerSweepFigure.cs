@@ -7,12 +7,15 @@ namespace Telemetry.Cli.Bench;
 /// <param name="Steps">The rates offered.</param>
 /// <param name="RateVsDefault">Lossless rate over the default setting's.</param>
 /// <param name="WireVsDefault">Bytes a sample on the wire over the default setting's.</param>
-internal sealed record ProducerSweepFigure(string Key, ProducerSetting Setting, BenchFigure Lossless, IReadOnlyList<LosslessStep> Steps, double? RateVsDefault, double? WireVsDefault)
+/// <param name="AgentWireBytesPerSample">Bytes a sample on the wire when each node's agent sends with its own producer.</param>
+/// <param name="AgentWireVsDefault">The same over the default setting's.</param>
+internal sealed record ProducerSweepFigure(
+    string Key, ProducerSetting Setting, BenchFigure Lossless, IReadOnlyList<LosslessStep> Steps, double? RateVsDefault, double? WireVsDefault, double AgentWireBytesPerSample, double? AgentWireVsDefault)
 {
     /// <summary>The step the figure comes from: the highest offered rate that held, else the first offered.</summary>
     private LosslessStep Figure => LosslessStep.HighestHeld(Steps) ?? Steps[0];
 
-    /// <summary>Bytes a sample on the wire, compressed batches and requests' framing included, at the figure's rate.</summary>
+    /// <summary>Bytes a sample on the wire in the lossless benchmark (one producer for every node), compressed batches and requests' framing included, at the figure's rate.</summary>
     public double WireBytesPerSample => Figure.WireBytesPerSample;
 
     /// <summary>Bytes a sample in the Arrow IPC payloads, before compression.</summary>

@@ -4,7 +4,10 @@ namespace Telemetry.Cli.Bench;
 internal static class ProducerSweepMarkdown
 {
     public static readonly string[] Columns =
-        ["setting", "lossless rate", "vs default", "bytes a sample on the wire", "vs default", "payload bytes a sample", "C, same codec, linger and size", "ours / C"];
+    [
+        "setting", "lossless rate", "vs default", "wire bytes a sample, one producer for all", "vs default", "wire bytes a sample, one producer a node", "vs default",
+        "payload bytes a sample", "C, same codec, linger and size", "ours / C",
+    ];
 
     public static string[] Cells(ProducerSweepFigure figure) =>
     [
@@ -13,6 +16,8 @@ internal static class ProducerSweepMarkdown
         BenchMarkdown.Ratio(figure.RateVsDefault),
         BenchMarkdown.Number(figure.WireBytesPerSample),
         BenchMarkdown.Ratio(figure.WireVsDefault),
+        BenchMarkdown.Number(figure.AgentWireBytesPerSample),
+        BenchMarkdown.Ratio(figure.AgentWireVsDefault),
         BenchMarkdown.Number(figure.PayloadBytesPerSample),
         figure.Lossless.BaselineValue is { } c ? $"{BenchMarkdown.Number(c)} samples/s" : "-",
         BenchMarkdown.Ratio(figure.Lossless.Ratio),
