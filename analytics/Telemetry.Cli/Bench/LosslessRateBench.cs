@@ -38,11 +38,11 @@ internal static class LosslessRateBench
 
         var best = LosslessStep.HighestHeld(steps);
         var held = best?.Delivered ?? 0;
-        var note = $"messages of {rowsPerMessage} samples, {steps[0].MeanBytes:N0} bytes, {setting.Compression}, linger {setting.LingerMs} ms, {(best ?? steps[0]).WireBytesPerSample:N0} bytes a sample on the wire; " + string.Join("; ", steps.Select(Describe));
+        var note = $"messages of {rowsPerMessage} samples, {steps[0].MeanBytes:N0} bytes, {setting.Compression}, linger {setting.LingerMs} ms, {LosslessStep.Representative(steps).WireBytesPerSample:N0} bytes a sample on the wire; " + string.Join("; ", steps.Select(Describe));
         double? c = null;
         if (baseline is not null)
         {
-            var (result, tries) = LosslessBaseline(baseline, best ?? steps[0], partitions, setting);
+            var (result, tries) = LosslessBaseline(baseline, LosslessStep.Representative(steps), partitions, setting);
             c = result.Lossless ? result.EndToEndPerSecond * rowsPerMessage : null;
             note += $"; C at full speed: {tries}" + (result.Lossless ? $"; lossless at {result.Sent:N0} messages" : "; lossy at every count: no lossless rate");
         }
@@ -65,11 +65,12 @@ internal static class LosslessRateBench
 
     // The C program cannot pace its producer: it sends at full speed, and where its consumer falls behind, the mock
     // drops messages. Its lossless rate is taken at full speed with as many messages as the highest rate that held (or
-    // the lowest offered), halved until nothing is lost; a smaller count weighs its start-up more.
+    // the lowest offered), halved until nothing is lost, or cut to as many as arrived when fewer did (more would be
+    // lost again, and each lossy try costs the C consumer's 5 s wait); a smaller count weighs its start-up more.
     private static (CBaselineResult Result, string Tries) LosslessBaseline(CBaseline baseline, LosslessStep same, int partitions, ProducerSetting setting)
     {
         var tries = new List<string>();
-        for (var count = same.Messages; ; count /= 2)
+        for (var count = same.Messages; ;)
         {
             var result = baseline.Run(count, setting.LingerMs, setting.Compression, same.MeanBytes, partitions);
             tries.Add($"{result.Received:N0}/{result.Sent:N0} messages, {result.EndToEndPerSecond:N0} msg/s end to end");
@@ -77,6 +78,8 @@ internal static class LosslessRateBench
             {
                 return (result, string.Join(", ", tries));
             }
+
+            count = Math.Max(1, Math.Min(count / 2, result.Received));
         }
     }
 

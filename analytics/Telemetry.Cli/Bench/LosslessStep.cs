@@ -16,6 +16,9 @@ internal sealed record LosslessStep(double Offered, double Delivered, long Sent,
     /// <summary>The highest offered rate that held, if any did.</summary>
     public static LosslessStep? HighestHeld(IEnumerable<LosslessStep> steps) => steps.Where(s => s.Held).MaxBy(s => s.Offered);
 
+    /// <summary>The step a figure is taken from: the highest offered rate that held, else the lowest offered.</summary>
+    public static LosslessStep Representative(IReadOnlyList<LosslessStep> steps) => HighestHeld(steps) ?? steps.MinBy(s => s.Offered)!;
+
     /// <summary>Bytes on the wire for each sample sent.</summary>
     public double WireBytesPerSample => Sent == 0 ? 0 : (double)WireBytes / Sent;
 }

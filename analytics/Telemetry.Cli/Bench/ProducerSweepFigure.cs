@@ -12,8 +12,7 @@ namespace Telemetry.Cli.Bench;
 internal sealed record ProducerSweepFigure(
     string Key, ProducerSetting Setting, BenchFigure Lossless, IReadOnlyList<LosslessStep> Steps, double? RateVsDefault, double? WireVsDefault, double AgentWireBytesPerSample, double? AgentWireVsDefault)
 {
-    /// <summary>The step the figure comes from: the highest offered rate that held, else the first offered.</summary>
-    private LosslessStep Figure => LosslessStep.HighestHeld(Steps) ?? Steps[0];
+    private LosslessStep Figure => LosslessStep.Representative(Steps);
 
     /// <summary>Bytes a sample on the wire in the lossless benchmark (one producer for every node), compressed batches and requests' framing included, at the figure's rate.</summary>
     public double WireBytesPerSample => Figure.WireBytesPerSample;

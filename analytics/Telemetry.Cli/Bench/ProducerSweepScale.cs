@@ -25,10 +25,10 @@ internal sealed record ProducerSweepScale(string Name, int Gpus, int Partitions,
     public static TimeSpan CatchUp { get; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Each setting's rate to within 19 %, 4 s an offered rate.</summary>
-    public static ProducerSweepScale Full { get; } = new("full", 4096, 8, TimeSpan.FromSeconds(4), 400_000, Math.Sqrt(2), 1, 6, true);
+    public static ProducerSweepScale Full { get; } = new("full", 4096, 8, TimeSpan.FromSeconds(4), 600_000, Math.Sqrt(2), 1, 6, true);
 
     /// <summary>Each setting's rate to within 41 %, 2 s an offered rate.</summary>
-    public static ProducerSweepScale Quick { get; } = new("quick", 4096, 8, TimeSpan.FromSeconds(2), 400_000, Math.Sqrt(2), 0, 3, false);
+    public static ProducerSweepScale Quick { get; } = new("quick", 4096, 8, TimeSpan.FromSeconds(2), 600_000, Math.Sqrt(2), 0, 3, false);
 
     /// <summary>One offered rate a setting on a few GPUs, to check that every figure comes out.</summary>
     public static ProducerSweepScale Tiny { get; } = new("tiny", 64, 2, TimeSpan.FromSeconds(0.5), 2_000, Math.Sqrt(2), 0, 1, true);
