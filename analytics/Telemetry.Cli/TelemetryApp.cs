@@ -78,12 +78,17 @@ internal static class TelemetryApp
                 bench.SetDescription("Benchmarks, measured side by side with a baseline in the same run ('bench' alone runs 'bench pipeline').");
                 bench.AddExample("bench", "--quick", "--json", "bench.json");
                 bench.AddExample("bench", "agent", "--quick");
+                bench.AddExample("bench", "sweep", "--quick");
                 bench.SetDefaultCommand<BenchPipelineCommand>();
                 bench.AddCommand<BenchPipelineCommand>("pipeline")
                     .WithDescription("The pipeline at fleet scale: decode, window reduction, DuckDB, memory, backlog drain, lossless rate and (with --influx-url) the InfluxDB sink, each beside its baseline.")
                     .WithExample("bench", "--quick", "--json", "bench.json")
                     .WithExample("bench", "pipeline", "--quick", "--influx-url", "http://localhost:8086", "--influx-bucket", "telemetry-bench")
                     .WithExample("bench", "pipeline", "--json", "bench.json", "--markdown", "bench.md");
+                bench.AddCommand<BenchSweepCommand>("sweep")
+                    .WithDescription("The producer's linger, compression and rows per message, one at a time from the default: lossless end-to-end rate and bytes a sample on the wire, beside the default's and the C baseline's.")
+                    .WithExample("bench", "sweep", "--quick", "--json", "sweep.json")
+                    .WithExample("bench", "sweep", "--json", "sweep.json", "--markdown", "sweep.md");
                 bench.AddCommand<BenchAgentCommand>("agent")
                     .WithDescription("The agent's resident memory and CPU on a node of N GPUs read once a second, beside the .NET runtime's floor.")
                     .WithExample("bench", "agent", "--gpus", "8", "--seconds", "60")

@@ -96,6 +96,20 @@ public sealed class EmbeddedBroker : IDisposable
         }
     }
 
+    /// <summary>
+    /// How long a new consumer group waits for more members before its first assignment (Kafka's
+    /// <c>group.initial.rebalance.delay.ms</c>; the mock's default is 3 s). Benchmarks that start many short-lived groups
+    /// set it to zero.
+    /// </summary>
+    public void SetGroupInitialRebalanceDelay(TimeSpan delay)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        lock (_gate)
+        {
+            RdKafkaNative.rd_kafka_mock_group_initial_rebalance_delay_ms(Cluster(), (int)delay.TotalMilliseconds);
+        }
+    }
+
     /// <summary>Makes the next requests of one Kafka API (0: Produce, 1: Fetch, 8: OffsetCommit, ...) fail with these error codes, in order.</summary>
     public void PushRequestErrors(short apiKey, params int[] errorCodes)
     {

@@ -19,6 +19,7 @@ public sealed class CommandLineTests
     [DataRow("report", "--ledger")]
     [DataRow("verify", "--ledger")]
     [DataRow("bench agent", "--gpus")]
+    [DataRow("bench sweep", "--quick")]
     public void EveryCommandAnswersHelpWithItsOptionsAndExamples(string command, string option)
     {
         var (exit, output) = Run([.. command.Split(' '), "--help"]);

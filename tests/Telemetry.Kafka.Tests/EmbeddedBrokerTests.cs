@@ -91,6 +91,36 @@ public sealed class EmbeddedBrokerTests
         Assert.ThrowsExactly<ObjectDisposedException>(() => broker.SetBrokerUp());
         Assert.ThrowsExactly<ObjectDisposedException>(() => broker.SetRoundTripTime(TimeSpan.FromMilliseconds(5)));
         Assert.ThrowsExactly<ObjectDisposedException>(() => broker.PushRequestErrors(0, 6));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => broker.SetGroupInitialRebalanceDelay(TimeSpan.Zero));
+    }
+
+    [TestMethod]
+    public void AConsumerGroupFormsWithNoInitialRebalanceDelay()
+    {
+        using var broker = EmbeddedBroker.Start();
+        broker.SetGroupInitialRebalanceDelay(TimeSpan.Zero);
+        broker.CreateTopic("gpu.samples.v1", partitions: 3);
+        using var consumer = new ConsumerBuilder<string, byte[]>(KafkaClients.Options(broker).ConsumerConfig("aggregators", "test-consumer")).Build();
+
+        consumer.Subscribe("gpu.samples.v1");
+        var deadline = DateTime.UtcNow + KafkaClients.Patience;
+        while (consumer.Assignment.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            consumer.Consume(TimeSpan.FromMilliseconds(100));
+        }
+
+        var assigned = consumer.Assignment.Count;
+        consumer.Close();
+
+        Assert.AreEqual(3, assigned);
+    }
+
+    [TestMethod]
+    public void ANegativeInitialRebalanceDelayIsRefused()
+    {
+        using var broker = EmbeddedBroker.Start();
+
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => broker.SetGroupInitialRebalanceDelay(TimeSpan.FromSeconds(-1)));
     }
 
     [TestMethod]

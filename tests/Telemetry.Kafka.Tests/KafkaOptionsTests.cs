@@ -12,7 +12,8 @@ public sealed class KafkaOptionsTests
 
         options.Validate();
 
-        Assert.AreEqual("lz4", options.Compression);
+        Assert.AreEqual("zstd", options.Compression);
+        Assert.AreEqual(0, options.LingerMs);
     }
 
     [TestMethod]

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Text.Json;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging.Abstractions;
 using Telemetry.Agent.Producing;
@@ -15,21 +17,29 @@ namespace Telemetry.Cli.Bench;
 /// </summary>
 internal sealed class BenchCluster : IDisposable
 {
+    private const int StatisticsIntervalMs = 200;
     private readonly EmbeddedBroker _broker;
     private readonly IProducer<string, byte[]> _producer;
     private readonly TelemetryAgent[] _agents;
     private readonly string _ledger = Path.Combine(Path.GetTempPath(), "telemetry-bench-" + Guid.NewGuid().ToString("N"));
+    private long _wireBytes;
+    private int _statistics;
 
-    public BenchCluster(int partitions, int nodes, string compression = "lz4")
+    /// <summary>Starts the broker and the agents' producer, with <see cref="KafkaOptions"/>' codec and linger unless given.</summary>
+    public BenchCluster(int partitions, int nodes, string? compression = null, int? lingerMs = null)
     {
         _broker = EmbeddedBroker.Start();
+        _broker.SetGroupInitialRebalanceDelay(TimeSpan.Zero);
         foreach (var topic in Topics.All)
         {
             _broker.CreateTopic(topic, partitions);
         }
 
-        Kafka = new KafkaOptions { BootstrapServers = _broker.BootstrapServers, Compression = compression };
-        _producer = new ProducerBuilder<string, byte[]>(Kafka.ProducerConfig("bench-agents")).SetLogHandler((_, _) => { }).Build();
+        var defaults = new KafkaOptions();
+        Kafka = new KafkaOptions { BootstrapServers = _broker.BootstrapServers, Compression = compression ?? defaults.Compression, LingerMs = lingerMs ?? defaults.LingerMs };
+        var config = Kafka.ProducerConfig("bench-agents");
+        config.StatisticsIntervalMs = StatisticsIntervalMs;
+        _producer = new ProducerBuilder<string, byte[]>(config).SetLogHandler((_, _) => { }).SetStatisticsHandler((_, json) => OnStatistics(json)).Build();
         _agents = new TelemetryAgent[nodes];
         for (var n = 0; n < nodes; n++)
         {
@@ -47,11 +57,34 @@ internal sealed class BenchCluster : IDisposable
 
     public void Flush() => _producer.Flush(TimeSpan.FromMinutes(2));
 
+    /// <summary>
+    /// Bytes the agents' producer has sent to the broker, compressed record batches and the requests' framing included,
+    /// as librdkafka's statistics count them; waits for two reports after the call, so that they cover all flushed.
+    /// </summary>
+    public long WireBytes()
+    {
+        var seen = Volatile.Read(ref _statistics);
+        var clock = Stopwatch.StartNew();
+        while (Volatile.Read(ref _statistics) < seen + 2 && clock.ElapsedMilliseconds < 10 * StatisticsIntervalMs)
+        {
+            Thread.Sleep(10);
+        }
+
+        return Interlocked.Read(ref _wireBytes);
+    }
+
     /// <summary>An aggregator in a group of its own, reading from the start of every partition.</summary>
     public AggregatorConsumer Aggregator()
     {
         var options = new AggregatorOptions { LedgerDirectory = _ledger, GroupId = "bench-" + Guid.NewGuid().ToString("N") };
         return new AggregatorConsumer(Kafka, options, new LedgerWriter(_ledger), NullLoggerFactory.Instance, TimeProvider.System, "bench-aggregator");
+    }
+
+    private void OnStatistics(string json)
+    {
+        using var statistics = JsonDocument.Parse(json);
+        Interlocked.Exchange(ref _wireBytes, statistics.RootElement.GetProperty("tx_bytes").GetInt64());
+        Interlocked.Increment(ref _statistics);
     }
 
     public void Dispose()

@@ -20,6 +20,7 @@ internal sealed class BenchFleet
     public const int RowsPerMessage = GpusPerNode * TicksPerMessage;
     private readonly GpuIdentity[] _gpus;
     private readonly double?[] _values = new double?[FieldCatalog.Count];
+    private readonly Dictionary<(int Tick, int Gpus, int Ticks), List<byte[]>> _kept = [];
 
     public BenchFleet(int gpus, long startUnixMs)
     {
@@ -38,6 +39,9 @@ internal sealed class BenchFleet
     public int Nodes => (_gpus.Length + GpusPerNode - 1) / GpusPerNode;
 
     public long StartUnixMs { get; }
+
+    /// <summary>Whether <see cref="Payloads"/> keeps what it encodes and hands it out again: for runs that send the same ticks many times.</summary>
+    public bool KeepsPayloads { get; init; }
 
     public static string NodeName(int node) => $"node-{node:d6}";
 
@@ -65,11 +69,21 @@ internal sealed class BenchFleet
     /// <summary>The Arrow IPC payloads of one tick, <paramref name="gpusPerMessage"/> GPUs to a message (as agents send them).</summary>
     public List<byte[]> Payloads(int tick, int gpusPerMessage, int ticksPerMessage = 1)
     {
+        if (_kept.TryGetValue((tick, gpusPerMessage, ticksPerMessage), out var kept))
+        {
+            return kept;
+        }
+
         var payloads = new List<byte[]>((_gpus.Length / gpusPerMessage) + 1);
         for (var first = 0; first < _gpus.Length; first += gpusPerMessage)
         {
             using var batch = Batch(first, gpusPerMessage, tick, ticksPerMessage);
             payloads.Add(SampleBatchCodec.Encode(batch));
+        }
+
+        if (KeepsPayloads)
+        {
+            _kept[(tick, gpusPerMessage, ticksPerMessage)] = payloads;
         }
 
         return payloads;

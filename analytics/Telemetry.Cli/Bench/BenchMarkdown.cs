@@ -13,36 +13,46 @@ internal static class BenchMarkdown
         figure.What,
         $"{Number(figure.Value)} {figure.Unit}",
         figure.BaselineValue is { } b ? $"{Number(b)} {figure.Unit}: {figure.Baseline}" : $"- ({figure.Baseline})",
-        figure.Ratio is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : "-",
+        Ratio(figure.Ratio),
         figure.Goal,
         figure.GoalMet switch { true => "yes", false => "no", null => "-" },
     ];
 
-    public static string Document(PipelineBenchResult result, string command)
+    public static string Document(PipelineBenchResult result, string command) =>
+        Document($"Pipeline benchmark ({result.Scale})", command, result.Machine, result.Seconds, Columns, result.Figures.Select(Cells),
+            Notes(result.Figures));
+
+    /// <summary>Each figure's note beside what it measured, for those with one.</summary>
+    public static IEnumerable<(string What, string Note)> Notes(IEnumerable<BenchFigure> figures) => figures.Where(f => f.Note is not null).Select(f => (f.What, f.Note!));
+
+    /// <summary>A benchmark's markdown: its title, how it ran, a table, and a note for each row that has one.</summary>
+    public static string Document(string title, string command, string machine, double seconds, string[] columns, IEnumerable<string[]> rows, IEnumerable<(string What, string Note)> notes)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"# Pipeline benchmark ({result.Scale})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"# {title}");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"`{command}` on {result.Machine}, {result.Seconds:0} s in all.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"`{command}` on {machine}, {seconds:0} s in all.");
         text.AppendLine();
-        text.AppendLine("| " + string.Join(" | ", Columns) + " |");
-        text.AppendLine("|" + string.Concat(Enumerable.Repeat(" --- |", Columns.Length)));
-        foreach (var figure in result.Figures)
+        text.AppendLine("| " + string.Join(" | ", columns) + " |");
+        text.AppendLine("|" + string.Concat(Enumerable.Repeat(" --- |", columns.Length)));
+        foreach (var row in rows)
         {
-            text.AppendLine("| " + string.Join(" | ", Cells(figure).Select(Escape)) + " |");
+            text.AppendLine("| " + string.Join(" | ", row.Select(Escape)) + " |");
         }
 
         text.AppendLine();
-        foreach (var figure in result.Figures.Where(f => f.Note is not null))
+        foreach (var (what, note) in notes)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"- {Escape(figure.What)}: {Escape(figure.Note!)}.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {Escape(what)}: {Escape(note)}.");
         }
 
         return text.ToString();
     }
 
     // Markdown would take Vector<float> for an HTML tag, and a bar for a cell's end.
-    private static string Escape(string text) => text.Replace("<", "&lt;", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal);
+    public static string Escape(string text) => text.Replace("<", "&lt;", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal);
+
+    public static string Ratio(double? ratio) => ratio is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : "-";
 
     public static string Number(double value) => value switch
     {

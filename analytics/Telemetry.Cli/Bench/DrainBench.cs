@@ -33,12 +33,12 @@ internal static class DrainBench
         var seconds = clock.Elapsed.TotalSeconds;
         var aggregated = consumer.Counters.Aggregated;
         var ours = aggregated / seconds;
-        var note = $"{messages:N0} messages of {BenchFleet.RowsPerMessage} samples ({meanBytes:N0} bytes mean, {compression}, linger 20 ms) over {partitions} partitions; " +
+        var note = $"{messages:N0} messages of {BenchFleet.RowsPerMessage} samples ({meanBytes:N0} bytes mean, {compression}, linger {cluster.Kafka.LingerMs} ms) over {partitions} partitions; " +
             $"{aggregated:N0} of {cluster.RowsSent:N0} samples aggregated";
         double? c = null;
         if (baseline is not null)
         {
-            var result = baseline.Run(messages, 20, compression, meanBytes, partitions);
+            var result = baseline.Run(messages, cluster.Kafka.LingerMs, compression, meanBytes, partitions);
             c = result.EndToEndPerSecond * BenchFleet.RowsPerMessage;
             note += $"; C consumer got {result.Received:N0}/{result.Sent:N0} messages while they were produced (it has no pre-fill mode)";
         }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 
 namespace Telemetry.Cli.Bench;
 
@@ -63,7 +62,7 @@ internal sealed class PipelineBench(PipelineBenchScale scale, InfluxBenchServer?
 
         figures.AddRange(await InfluxSinkBench.RunAsync(influx, scale, start, what => progress("influx sink", what), cancellationToken).ConfigureAwait(false));
 
-        return new PipelineBenchResult(scale.Name, figures, steps, Machine(), clock.Elapsed.TotalSeconds);
+        return new PipelineBenchResult(scale.Name, figures, steps, BenchMachine.Describe(), clock.Elapsed.TotalSeconds);
     }
 
     // The first aggregator in a process runs unoptimised code until tiered compilation catches up; keep that out of
@@ -79,12 +78,5 @@ internal sealed class PipelineBench(PipelineBenchScale scale, InfluxBenchServer?
                 ReductionBench.Reduce(aggregator, tick);
             }
         }, TimeSpan.FromSeconds(1));
-    }
-
-    // Others' work on the machine shows in the load average; the ratios, measured side by side, suffer less from it.
-    private static string Machine()
-    {
-        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
-        return $"{Environment.ProcessorCount} cores (load average {load} at the end), {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}";
     }
 }

@@ -41,6 +41,9 @@ internal static partial class RdKafkaNative
     internal static partial int rd_kafka_mock_broker_set_rtt(IntPtr cluster, int brokerId, int rttMs);
 
     [LibraryImport(RdKafkaLibrary.Name)]
+    internal static partial void rd_kafka_mock_group_initial_rebalance_delay_ms(IntPtr cluster, int delayMs);
+
+    [LibraryImport(RdKafkaLibrary.Name)]
     internal static partial void rd_kafka_mock_push_request_errors_array(IntPtr cluster, short apiKey, nuint count, int[] errors);
 
     [LibraryImport(RdKafkaLibrary.Name)]

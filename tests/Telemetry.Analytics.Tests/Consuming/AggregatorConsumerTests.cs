@@ -73,7 +73,7 @@ public sealed class AggregatorConsumerTests
         // While no aggregator runs, more than the mock cluster keeps per partition (about 5 MiB) arrives: the oldest
         // messages, the committed position among them, are deleted before anyone reads them.
         var filler = new byte[64 * 1024];
-        new Random(7).NextBytes(filler); // incompressible: the producer compresses with lz4
+        new Random(7).NextBytes(filler); // incompressible: the producer compresses (zstd by default)
         for (var seq = 2; seq <= 121; seq++)
         {
             await ProduceAsync(producer, filler, MessageFactory.Headers(seq: seq, rows: 0, allocSeq: 0), timeout.Token);
