@@ -81,7 +81,11 @@ public sealed class KafkaOptions
             AutoCommitIntervalMs = 1000,
             EnableAutoOffsetStore = false,
             AutoOffsetReset = AutoOffsetReset.Earliest,
-            PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
+            // Range gives every member the same partition numbers of every topic (the topics have the same partition
+            // count and are keyed by node), so an instance that reads a node's samples also reads its allocation
+            // events; the cooperative-sticky assignor spread them over different instances, and their samples waited
+            // for allocation events that never came.
+            PartitionAssignmentStrategy = PartitionAssignmentStrategy.Range,
             MaxPartitionFetchBytes = 8 * 1024 * 1024,
             FetchMaxBytes = 64 * 1024 * 1024,
             QueuedMaxMessagesKbytes = 128 * 1024,

@@ -15,6 +15,9 @@ internal sealed class MessageHandler(SampleAggregator aggregator, AggregatorOpti
 {
     private readonly Dictionary<(string Agent, string Topic), long> _sequences = [];
     private readonly Dictionary<string, long> _appliedAllocations = new(StringComparer.Ordinal);
+
+    // The agents whose messages came from each partition: what to forget of them when the partition goes.
+    private readonly Dictionary<SourcePartition, HashSet<string>> _agentsBySource = [];
     private readonly Dictionary<string, Queue<(ConsumedMessage Message, long Needed)>> _parked = new(StringComparer.Ordinal);
     private readonly Dictionary<SourcePartition, long> _nextOffsets = [];
     private readonly Dictionary<SourcePartition, SortedDictionary<long, (string Job, string Node)>> _openAllocations = [];
@@ -152,6 +155,33 @@ internal sealed class MessageHandler(SampleAggregator aggregator, AggregatorOpti
         _nextOffsets.Remove(source);
         _openAllocations.Remove(source);
         aggregator.Forget(source);
+
+        // Whoever owns the partition next reads it again from the committed offset, this instance included: its
+        // agents' sequences start afresh, and batches of it waiting for allocation events are read again, not kept.
+        if (_agentsBySource.Remove(source, out var agents))
+        {
+            foreach (var agent in agents)
+            {
+                _sequences.Remove((agent, source.Topic));
+                if (source.Topic == Topics.Allocations)
+                {
+                    _appliedAllocations.Remove(agent);
+                }
+            }
+        }
+
+        foreach (var queue in _parked.Values)
+        {
+            var kept = queue.Where(p => p.Message.Source != source).ToList();
+            _parkedCount -= queue.Count - kept.Count;
+            queue.Clear();
+            foreach (var p in kept)
+            {
+                queue.Enqueue(p);
+            }
+        }
+
+        Counters.SetParked(_parkedCount);
     }
 
     private void TrackOffset(ConsumedMessage message)
@@ -193,6 +223,13 @@ internal sealed class MessageHandler(SampleAggregator aggregator, AggregatorOpti
         }
 
         _sequences[key] = seq;
+        if (!_agentsBySource.TryGetValue(message.Source, out var agents))
+        {
+            agents = new HashSet<string>(StringComparer.Ordinal);
+            _agentsBySource.Add(message.Source, agents);
+        }
+
+        agents.Add(agent);
         var version = message.Number(MessageHeaders.SchemaVersion);
         var expectedVersion = message.Source.Topic == Topics.Samples ? SampleSchema.Version : EventCodec.Version;
         if (version != expectedVersion)

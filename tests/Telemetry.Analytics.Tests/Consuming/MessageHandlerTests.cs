@@ -39,6 +39,21 @@ public sealed class MessageHandlerTests
     }
 
     [TestMethod]
+    public void APartitionForgottenAndReadAgainFromItsCommittedOffsetIsAggregatedAgainNotTakenForDuplicates()
+    {
+        var message = _messages.Samples(0, TwoRows().Encode(), MessageFactory.Headers(seq: 1, rows: 2));
+        _handler.Handle(message);
+
+        // Revoked and assigned back to this instance: the partition is read again from its committed offset.
+        _handler.Forget(message.Source);
+        _handler.Handle(message);
+
+        Assert.AreEqual(2, Rows.HandedOver, "the first reading's rows went with the partition");
+        Assert.AreEqual(4, Rows.Aggregated, "and the second reading aggregated them again");
+        Assert.AreEqual(0, _handler.Counters.DuplicateMessages, "no message of the replay was taken for a duplicate");
+    }
+
+    [TestMethod]
     public void MessageOfAnUnknownSchemaVersionIsCountedAsUnsupportedVersionAndNotAggregated()
     {
         _handler.Handle(_messages.Samples(0, TwoRows().Encode(), MessageFactory.Headers(seq: 1, version: 99)));
