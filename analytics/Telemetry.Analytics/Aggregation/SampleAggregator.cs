@@ -392,8 +392,13 @@ internal sealed class SampleAggregator
         acc.PowerThrottleSeconds += (reasons & ClockEventReasons.HwPowerBrakeSlowdown) != 0 ? seconds : 0;
         acc.Tflop += tflop;
 
-        gpu.Allocations ??= Timeline.AllocationsOf(gpu.Identity.AllocationKey);
-        var job = AllocationTimeline.JobAt(gpu.Allocations, start.Time);
+        if (gpu.Allocations is null && gpu.AllocationsVersion != Timeline.GpusVersion)
+        {
+            gpu.Allocations = Timeline.Find(gpu.Identity.AllocationKey);
+            gpu.AllocationsVersion = Timeline.GpusVersion;
+        }
+
+        var job = gpu.Allocations is { } allocations ? AllocationTimeline.JobAt(allocations, start.Time) : null;
         var state = (int)IntervalClassifier.State(start, job is not null, _options.Waste);
         acc.StateSeconds[state] += seconds;
         acc.StateJoules[state] += energy.Joules;

@@ -28,8 +28,11 @@ internal sealed class GpuTrack(int slot, GpuIdentity identity, GpuModelPeak? pea
     /// </summary>
     public int[]? BatchSlots { get; set; }
 
-    /// <summary>The GPU's allocations on the timeline (the timeline keeps the list object for the GPU).</summary>
+    /// <summary>The GPU's allocations on the timeline (the timeline keeps the list object for the GPU); null while it has none.</summary>
     public List<Jobs.Allocation>? Allocations { get; set; }
+
+    /// <summary>The timeline's <see cref="Jobs.AllocationTimeline.GpusVersion"/> when <see cref="Allocations"/> was last looked up.</summary>
+    public int AllocationsVersion { get; set; } = -1;
 
     public long LastXid { get; set; }
     public long? LastEccDbe { get; set; }

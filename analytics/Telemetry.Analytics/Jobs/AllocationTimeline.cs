@@ -17,6 +17,12 @@ internal sealed class AllocationTimeline
     /// <summary>Stop events that matched no open allocation.</summary>
     public long UnmatchedStops { get; private set; }
 
+    /// <summary>
+    /// Rises each time a GPU gets its first allocation, so that a caller that found none for a GPU asks again only
+    /// then, not for every interval.
+    /// </summary>
+    public int GpusVersion { get; private set; }
+
     /// <summary>Applies a start or stop.</summary>
     public void Apply(AllocationEvent e)
     {
@@ -74,13 +80,16 @@ internal sealed class AllocationTimeline
         return null;
     }
 
-    /// <summary>The GPU's allocations, oldest first (the list object stays the same for the GPU, so callers may keep it).</summary>
-    public List<Allocation> AllocationsOf(string uuid)
+    /// <summary>The GPU's allocations, oldest first, or null when it never had one (the list object stays the same for the GPU, so callers may keep it).</summary>
+    public List<Allocation>? Find(string key) => _byGpu.GetValueOrDefault(key);
+
+    private List<Allocation> AllocationsOf(string key)
     {
-        if (!_byGpu.TryGetValue(uuid, out var list))
+        if (!_byGpu.TryGetValue(key, out var list))
         {
             list = [];
-            _byGpu.Add(uuid, list);
+            _byGpu.Add(key, list);
+            GpusVersion++;
         }
 
         return list;

@@ -36,6 +36,32 @@ public sealed class EnergyAttributionTests
     }
 
     [TestMethod]
+    public void AJobStartingOnAGpuAlreadyReducedWithoutOneIsChargedFromItsStart()
+    {
+        var aggregator = new SampleAggregator(new AggregatorOptions(), Clock());
+        aggregator.AddAllocation(StartJob("other", 0, OtherH100));
+        var first = new SampleRows();
+        var second = new SampleRows();
+        for (var i = 0; i <= 8; i++)
+        {
+            (i < 4 ? first : second).Add(H100, At(i * 5), new Reading(SmActive: 0.5, Power: 100));
+        }
+
+        // Intervals at 0, 5 and 10 s are reduced before the job's start arrives; the GPU had no allocation then.
+        first.FeedTo(aggregator, Samples0);
+        aggregator.AddAllocation(StartJob("job-1", 15, H100));
+        second.FeedTo(aggregator, Samples0);
+
+        var window = Assert.ContainsSingle(aggregator.CloseAll());
+        var job = Assert.ContainsSingle(window.Jobs);
+        Assert.AreEqual("job-1", job.JobId);
+        Assert.AreEqual(25.0, job.GpuSeconds, "the intervals at 15, 20, 25, 30 and 35 s");
+        Assert.AreEqual(2_500.0, job.EnergyJoules);
+        var gpu = Assert.ContainsSingle(window.Gpus);
+        Assert.AreEqual(25.0, gpu.AllocatedSeconds);
+    }
+
+    [TestMethod]
     public void CounterResetIsCountedAndItsIntervalFallsBackToIntegratedPower()
     {
         var aggregator = new SampleAggregator(new AggregatorOptions(), Clock());
