@@ -21,7 +21,7 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
     /// <summary>
     /// Puts the slot of every row's GPU in <paramref name="slots"/>. A batch that starts with the same GPU as an earlier
     /// one and has its rows' GPUs in the same order (an agent's next message) is recognised by comparing each row's
-    /// UUID bytes with the GPU's, without a lookup per row; any other batch is looked up row by row.
+    /// UUID column with the earlier batch's as whole spans, without a lookup per row; any other batch is looked up row by row.
     /// </summary>
     public void ResolveAll(SampleBatch batch, Span<int> slots)
     {
@@ -32,9 +32,9 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
         }
 
         var first = Resolve(batch, 0);
-        if (first.BatchSlots is { } known && known.Length == rows && Matches(batch, known))
+        if (first.BatchShape is { } known && known.Matches(batch))
         {
-            known.CopyTo(slots);
+            known.Slots.CopyTo(slots);
             return;
         }
 
@@ -44,24 +44,7 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
             slots[row] = Resolve(batch, row).Slot;
         }
 
-        first.BatchSlots = slots[..rows].ToArray();
-    }
-
-    private bool Matches(SampleBatch batch, int[] known)
-    {
-        var migs = batch.MigInstanceView;
-        var uuids = batch.GpuUuidView;
-        for (var row = 0; row < known.Length; row++)
-        {
-            var track = _tracks[known[row]];
-            var instance = migs.Exists && migs.IsValid(row) ? migs.Values[row] : -1;
-            if (instance != track.MigInstance || !uuids.Bytes(row).SequenceEqual(track.UuidUtf8))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        first.BatchShape = BatchShape.Of(batch, slots);
     }
 
     /// <summary>The track of the GPU in this row, created on first sight.</summary>
@@ -86,7 +69,7 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
         }
 
         var identity = batch.Identity(row);
-        track = new GpuTrack(_tracks.Count, identity, GpuModelPeaks.Find(identity.Model, peaks), uuid.ToArray(), mig);
+        track = new GpuTrack(_tracks.Count, identity, GpuModelPeaks.Find(identity.Model, peaks));
         _tracks.Add(track);
         _byKey.Add(key[..length].ToString(), track);
         return track;

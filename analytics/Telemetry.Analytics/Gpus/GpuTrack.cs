@@ -4,7 +4,7 @@ using Telemetry.Analytics.Windows;
 namespace Telemetry.Analytics.Gpus;
 
 /// <summary>One GPU as the aggregator follows it: identity, model, and its previous sample, which opens the next interval.</summary>
-internal sealed class GpuTrack(int slot, GpuIdentity identity, GpuModelPeak? peak, byte[] uuidUtf8, int migInstance)
+internal sealed class GpuTrack(int slot, GpuIdentity identity, GpuModelPeak? peak)
 {
     public int Slot { get; } = slot;
     public GpuIdentity Identity { get; } = identity;
@@ -18,15 +18,11 @@ internal sealed class GpuTrack(int slot, GpuIdentity identity, GpuModelPeak? pea
     /// <summary>The partition its samples come from (a node's samples all travel in one).</summary>
     public SourcePartition Source { get; set; } = SourcePartition.None;
 
-    /// <summary>The UUID's bytes as the batch that introduced the GPU had them, and its MIG instance or -1.</summary>
-    public byte[] UuidUtf8 { get; } = uuidUtf8;
-    public int MigInstance { get; } = migInstance;
-
     /// <summary>
-    /// The slots of the rows of the last batch whose first row was this GPU: a node's agent sends its GPUs in the same
-    /// order message after message, so the next such batch is checked against these instead of looked up row by row.
+    /// The last batch whose first row was this GPU: a node's agent sends its GPUs in the same order message after
+    /// message, so the next such batch is checked against it instead of looked up row by row.
     /// </summary>
-    public int[]? BatchSlots { get; set; }
+    public BatchShape? BatchShape { get; set; }
 
     /// <summary>The GPU's allocations on the timeline (the timeline keeps the list object for the GPU); null while it has none.</summary>
     public List<Jobs.Allocation>? Allocations { get; set; }

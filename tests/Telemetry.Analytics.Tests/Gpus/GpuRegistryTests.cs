@@ -42,6 +42,33 @@ public sealed class GpuRegistryTests
         Assert.AreEqual(Mig2.MigInstance, registry[1].Identity.MigInstance);
     }
 
+    [TestMethod]
+    public void ABatchWithTheSameUuidBytesSplitIntoOtherUuidsIsResolvedRowByRow()
+    {
+        var registry = new GpuRegistry();
+        var first = Resolve(registry, H100, Gpu("GPU-AB", 1), Gpu("GPU-C", 2));
+        var resplit = Resolve(registry, H100, Gpu("GPU-A", 1), Gpu("BGPU-C", 2));
+
+        CollectionAssert.AreEqual(new[] { 0, 1, 2 }, first);
+        CollectionAssert.AreEqual(new[] { 0, 3, 4 }, resplit);
+        Assert.AreEqual("BGPU-C", registry[4].Identity.Uuid);
+    }
+
+    [TestMethod]
+    public void ABatchThatAddsMigInstancesToTheSameUuidsIsResolvedRowByRow()
+    {
+        var registry = new GpuRegistry();
+        var whole = Resolve(registry, H100, H100);
+        var migs = Resolve(registry, H100, Mig1);
+        var wholeAgain = Resolve(registry, H100, H100);
+
+        CollectionAssert.AreEqual(new[] { 0, 0 }, whole);
+        CollectionAssert.AreEqual(new[] { 0, 1 }, migs);
+        CollectionAssert.AreEqual(whole, wholeAgain);
+    }
+
+    private static GpuIdentity Gpu(string uuid, int index) => new("node-1", uuid, index, H100.Model);
+
     private static int[] Resolve(GpuRegistry registry, params GpuIdentity[] gpus)
     {
         var rows = new SampleRows();
