@@ -26,7 +26,7 @@ internal sealed class SampleAggregator
     private readonly long _maxGapMs;
     private readonly GpuRegistry _gpus;
     private readonly BatchColumns _columns = new();
-    private readonly SortedDictionary<long, OpenWindow> _open = [];
+    private readonly SortedList<long, OpenWindow> _open = [];
     private long _firstOpenIndex = long.MinValue;
 
     // The window last looked up; the windows this batch's message was recorded as feeding; the window whose aggregated
@@ -244,16 +244,16 @@ internal sealed class SampleAggregator
     public IReadOnlyList<ClosedWindow> CloseReadyWindows()
     {
         var watermark = WatermarkTracker.Advance();
-        var closed = new List<ClosedWindow>();
+        List<ClosedWindow>? closed = null;
         while (_open.Count > 0)
         {
-            var first = _open.First().Value;
+            var first = _open.GetValueAtIndex(0);
             if (watermark == long.MinValue || first.End + _latenessMs > watermark)
             {
                 break;
             }
 
-            closed.Add(Close(first));
+            (closed ??= []).Add(Close(first));
         }
 
         if (watermark != long.MinValue)
@@ -262,7 +262,7 @@ internal sealed class SampleAggregator
             _firstOpenIndex = Math.Max(_firstOpenIndex, FloorDiv(watermark - _latenessMs, _windowMs));
         }
 
-        return closed;
+        return closed ?? (IReadOnlyList<ClosedWindow>)[];
     }
 
     /// <summary>Closes every open window, for the end of a finite stream.</summary>
@@ -271,7 +271,7 @@ internal sealed class SampleAggregator
         var closed = new List<ClosedWindow>();
         while (_open.Count > 0)
         {
-            closed.Add(Close(_open.First().Value));
+            closed.Add(Close(_open.GetValueAtIndex(0)));
         }
 
         return closed;

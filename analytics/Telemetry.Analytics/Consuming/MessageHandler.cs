@@ -14,6 +14,9 @@ namespace Telemetry.Analytics.Consuming;
 internal sealed class MessageHandler(SampleAggregator aggregator, AggregatorOptions options, TimeProvider time, ILogger logger)
 {
     private readonly Dictionary<(string Agent, string Topic), long> _sequences = [];
+
+    // One batch object for every sample message read in place.
+    private readonly SampleBatchReader _reader = new();
     private readonly Dictionary<string, long> _appliedAllocations = new(StringComparer.Ordinal);
 
     // The agents whose messages came from each partition: what to forget of them when the partition goes.
@@ -280,7 +283,7 @@ internal sealed class MessageHandler(SampleAggregator aggregator, AggregatorOpti
                 return;
             }
 
-            using var batch = SampleBatchCodec.Decode(message.Value);
+            using var batch = _reader.Read(message.Value);
             aggregator.AddSamples(batch, message.Source, message.Offset, attributionKnown);
         }
         catch (SampleDecodeException e)

@@ -10,32 +10,34 @@ namespace Telemetry.Cli.Bench;
 /// </summary>
 internal static class AllocationBench
 {
+    private static readonly Telemetry.Analytics.Windows.SourcePartition Source = new(Telemetry.Contract.Messages.Topics.Samples, 0);
+
     public static BenchFigure Run(BenchFleet fleet, int ticks)
     {
         var payloads = Enumerable.Range(0, ticks).Select(t => fleet.Payloads(t * BenchFleet.TicksPerMessage, BenchFleet.GpusPerNode, BenchFleet.TicksPerMessage)).ToList();
         var aggregator = new SampleAggregator(new AggregatorOptions(), TimeProvider.System);
+        var reader = new SampleBatchReader();
         long decoding = 0, reducing = 0, rows = 0;
         for (var tick = 0; tick < ticks; tick++)
         {
-            var batches = new List<SampleBatch>(payloads[tick].Count);
-            var start = GC.GetAllocatedBytesForCurrentThread();
+            long decoded = 0, reduced = 0;
             foreach (var payload in payloads[tick])
             {
-                batches.Add(SampleBatchCodec.Decode(payload));
+                var start = GC.GetAllocatedBytesForCurrentThread();
+                using var batch = reader.Read(payload);
+                var read = GC.GetAllocatedBytesForCurrentThread();
+                aggregator.AddSamples(batch, Source, 0);
+                decoded += read - start;
+                reduced += GC.GetAllocatedBytesForCurrentThread() - read;
             }
 
-            var decoded = GC.GetAllocatedBytesForCurrentThread();
-            ReductionBench.Reduce(aggregator, batches);
-            var reduced = GC.GetAllocatedBytesForCurrentThread();
-            foreach (var batch in batches)
-            {
-                batch.Dispose();
-            }
-
+            var closing = GC.GetAllocatedBytesForCurrentThread();
+            aggregator.CloseReadyWindows();
+            reduced += GC.GetAllocatedBytesForCurrentThread() - closing;
             if (tick >= 2)
             {
-                decoding += decoded - start;
-                reducing += reduced - decoded;
+                decoding += decoded;
+                reducing += reduced;
                 rows += (long)fleet.Gpus * BenchFleet.TicksPerMessage;
             }
         }
@@ -43,7 +45,7 @@ internal static class AllocationBench
         var perSample = (double)(decoding + reducing) / rows;
         return new BenchFigure("allocated_per_sample", "Bytes allocated per sample, decode and reduce", "bytes", perSample, "plain copy of the payloads", 0,
             "0 in steady state", perSample < 1,
-            $"decode {(double)decoding / rows:0} B, reduction {(double)reducing / rows:0} B per sample; {fleet.Gpus:N0} GPUs in messages of {BenchFleet.RowsPerMessage} rows, {ticks - 2} messages a node after two of warm-up")
+            $"decode {decoding:N0} B, reduction {reducing:N0} B in all over {rows:N0} samples; {fleet.Gpus:N0} GPUs in messages of {BenchFleet.RowsPerMessage} rows, {ticks - 2} messages a node after two of warm-up")
         { Gpus = fleet.Gpus };
     }
 }

@@ -23,7 +23,9 @@ internal static class CachedSchemaReader
     /// </summary>
     /// <exception cref="SampleDecodeException">The metadata is not that of an Arrow IPC stream.</exception>
     /// <exception cref="SampleDecodeException">The record batch's metadata runs outside the payload.</exception>
-    public static PayloadColumns? TryRead(ReadOnlyMemory<byte> payload)
+    /// <param name="payload">The payload.</param>
+    /// <param name="reuse">Columns to reset to this payload's instead of new ones; their earlier payload's are lost even when null is returned.</param>
+    public static PayloadColumns? TryRead(ReadOnlyMemory<byte> payload, PayloadColumns? reuse = null)
     {
         var known = Volatile.Read(ref _known);
         var span = payload.Span;
@@ -54,7 +56,14 @@ internal static class CachedSchemaReader
             return null;
         }
 
-        var columns = new PayloadColumns(known.Schema, known.FirstBuffer, payload.Slice(position, metadataLength), layout, payload.Slice(body, (int)layout.BodyLength));
+        var metadata = payload.Slice(position, metadataLength);
+        var bytes = payload.Slice(body, (int)layout.BodyLength);
+        var columns = reuse ?? new PayloadColumns(known.Schema, known.FirstBuffer, metadata, layout, bytes);
+        if (reuse is not null)
+        {
+            reuse.Reset(known.Schema, known.FirstBuffer, metadata, layout, bytes);
+        }
+
         return columns.BuffersInBody() ? columns : null;
     }
 

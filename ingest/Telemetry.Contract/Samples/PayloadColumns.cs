@@ -12,11 +12,11 @@ namespace Telemetry.Contract.Samples;
 /// </summary>
 internal sealed class PayloadColumns
 {
-    private readonly Schema _schema;
-    private readonly int[] _firstBuffer;
-    private readonly ReadOnlyMemory<byte> _metadata;
-    private readonly RecordBatchLayout _layout;
-    private readonly ReadOnlyMemory<byte> _body;
+    private Schema _schema;
+    private int[] _firstBuffer;
+    private ReadOnlyMemory<byte> _metadata;
+    private RecordBatchLayout _layout;
+    private ReadOnlyMemory<byte> _body;
     private IArrowArray?[]? _arrays;
 
     public PayloadColumns(Schema schema, int[] firstBuffer, ReadOnlyMemory<byte> metadata, RecordBatchLayout layout, ReadOnlyMemory<byte> body)
@@ -26,6 +26,20 @@ internal sealed class PayloadColumns
         _metadata = metadata;
         _layout = layout;
         _body = body;
+    }
+
+    /// <summary>Makes this the columns of another payload's batch, forgetting the arrays built for the last one.</summary>
+    public void Reset(Schema schema, int[] firstBuffer, ReadOnlyMemory<byte> metadata, RecordBatchLayout layout, ReadOnlyMemory<byte> body)
+    {
+        _schema = schema;
+        _firstBuffer = firstBuffer;
+        _metadata = metadata;
+        _layout = layout;
+        _body = body;
+        if (_arrays is not null)
+        {
+            System.Array.Clear(_arrays);
+        }
     }
 
     public Schema Schema => _schema;

@@ -10,8 +10,8 @@ namespace Telemetry.Contract.Samples;
 /// </summary>
 public sealed class SampleBatch : IDisposable
 {
-    private readonly SampleColumns _columns;
     private readonly PayloadColumns? _payload;
+    private SampleColumns _columns;
     private RecordBatch? _batch;
 
     internal SampleBatch(RecordBatch batch, SampleColumns columns)
@@ -26,6 +26,12 @@ public sealed class SampleBatch : IDisposable
         _payload = payload;
         _columns = columns;
     }
+
+    /// <summary>The columns of a batch read in place, or null.</summary>
+    internal PayloadColumns? Payload => _payload;
+
+    /// <summary>Whether the batch was read where it lies in its payload (no record batch of its own to release).</summary>
+    internal bool InPlace => _payload is not null;
 
     /// <summary>The underlying record batch (built on first use when the batch was read in place from its payload).</summary>
     public RecordBatch Batch => _batch ??= _payload!.ToRecordBatch();
@@ -116,7 +122,18 @@ public sealed class SampleBatch : IDisposable
         MigProfile?.GetString(row));
 
     /// <inheritdoc />
-    public void Dispose() => _batch?.Dispose();
+    public void Dispose()
+    {
+        _batch?.Dispose();
+        _batch = null;
+    }
+
+    // Its payload columns now hold another payload's batch (read in place).
+    internal void Reset(SampleColumns columns)
+    {
+        _columns = columns;
+        _batch = null;
+    }
 
     private IArrowArray Column(int index) => _payload?.Array(index) ?? _batch!.Column(index);
 

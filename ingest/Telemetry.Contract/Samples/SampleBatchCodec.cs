@@ -34,14 +34,22 @@ public static class SampleBatchCodec
 
     /// <summary>Decodes an Arrow IPC stream into a sample batch.</summary>
     /// <exception cref="SampleDecodeException">The payload is not a valid sample batch; <c>Error</c> says why.</exception>
-    public static SampleBatch Decode(ReadOnlyMemory<byte> payload, int maxPayloadBytes = DefaultMaxPayloadBytes, int maxRows = DefaultMaxRows)
+    public static SampleBatch Decode(ReadOnlyMemory<byte> payload, int maxPayloadBytes = DefaultMaxPayloadBytes, int maxRows = DefaultMaxRows) =>
+        Decode(payload, maxPayloadBytes, maxRows, reuse: null);
+
+    /// <summary>
+    /// Decodes as <see cref="Decode(ReadOnlyMemory{byte}, int, int)"/>; a batch read in place goes into
+    /// <paramref name="reuse"/> (a batch read in place before) instead of a new object, which then no longer holds its
+    /// earlier rows, whatever the outcome.
+    /// </summary>
+    internal static SampleBatch Decode(ReadOnlyMemory<byte> payload, int maxPayloadBytes, int maxRows, SampleBatch? reuse)
     {
         if (payload.Length > maxPayloadBytes)
         {
             throw new SampleDecodeException(SampleDecodeError.TooLarge, $"Payload of {payload.Length} bytes exceeds the bound of {maxPayloadBytes} bytes.");
         }
 
-        if (ReadInPlace(payload) is { } columns)
+        if (ReadInPlace(payload, reuse?.Payload) is { } columns)
         {
             if (columns.Rows > maxRows)
             {
@@ -51,6 +59,12 @@ public static class SampleBatchCodec
             columns.CheckBounds();
             var sampleColumns = SampleColumns.Of(columns.Schema);
             CheckIdentity(sampleColumns, columns.Schema, columns, null);
+            if (reuse is not null)
+            {
+                reuse.Reset(sampleColumns);
+                return reuse;
+            }
+
             return new SampleBatch(columns, sampleColumns);
         }
 
@@ -78,12 +92,12 @@ public static class SampleBatchCodec
     }
 
     // The batch read where it lies, when its schema is the one last seen; null otherwise.
-    private static PayloadColumns? ReadInPlace(ReadOnlyMemory<byte> payload)
+    private static PayloadColumns? ReadInPlace(ReadOnlyMemory<byte> payload, PayloadColumns? reuse)
     {
         try
         {
             // Checks the messages' metadata, all of it or, after a schema message already seen, the rest.
-            return CachedSchemaReader.TryRead(payload);
+            return CachedSchemaReader.TryRead(payload, reuse);
         }
         catch (Exception e) when (e is not SampleDecodeException)
         {
