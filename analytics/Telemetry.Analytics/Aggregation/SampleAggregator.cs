@@ -302,7 +302,7 @@ internal sealed class SampleAggregator
 
         gpu.Source = source;
         var snapshot = SampleReadings.Snapshot(gpu, _columns, row, t);
-        var index = FloorDiv(t, _windowMs);
+        var index = WindowIndex(t);
         var writtenUpTo = index >= _firstOpenIndex ? WrittenUpTo(index, source) : null;
         if (writtenUpTo is not null || index < _firstOpenIndex || WrittenBefore(index))
         {
@@ -368,7 +368,7 @@ internal sealed class SampleAggregator
 
     private void AddInterval(GpuTrack gpu, in SampleSnapshot start, in SampleSnapshot end, SourcePartition source, long offset, bool attributionKnown)
     {
-        var startIndex = FloorDiv(start.Time, _windowMs);
+        var startIndex = WindowIndex(start.Time);
         if (startIndex < _firstOpenIndex || WrittenBefore(startIndex) || WrittenUpTo(startIndex, source) is not null)
         {
             // The interval belongs to a window already written (here, elsewhere, or by this instance before a restart).
@@ -387,9 +387,14 @@ internal sealed class SampleAggregator
         var tflop = estimated ? start.TensorActive!.Value * gpu.Peak!.PeakDenseBf16Tflops * start.ClockRatio * seconds : 0;
         acc.BusySeconds += busy ? seconds : 0;
         var reasons = (ClockEventReasons)(start.ClockEventReasons ?? 0);
-        acc.ThrottleSeconds += (reasons & ClockEventReasons.Throttling) != 0 ? seconds : 0;
-        acc.ThermalThrottleSeconds += (reasons & (ClockEventReasons.SwThermalSlowdown | ClockEventReasons.HwThermalSlowdown)) != 0 ? seconds : 0;
-        acc.PowerThrottleSeconds += (reasons & ClockEventReasons.HwPowerBrakeSlowdown) != 0 ? seconds : 0;
+        if ((reasons & ClockEventReasons.Throttling) != 0)
+        {
+            // Rare: the throttling figures are written only when there is something to add.
+            acc.ThrottleSeconds += seconds;
+            acc.ThermalThrottleSeconds += (reasons & (ClockEventReasons.SwThermalSlowdown | ClockEventReasons.HwThermalSlowdown)) != 0 ? seconds : 0;
+            acc.PowerThrottleSeconds += (reasons & ClockEventReasons.HwPowerBrakeSlowdown) != 0 ? seconds : 0;
+        }
+
         acc.Tflop += tflop;
 
         if (gpu.Allocations is null && gpu.AllocationsVersion != Timeline.GpusVersion)
@@ -443,8 +448,16 @@ internal sealed class SampleAggregator
             Counters.AddCounterReset();
         }
 
-        acc.CounterWraps += energy.Wrapped ? 1 : 0;
-        acc.Gaps += energy.Gap ? 1 : 0;
+        if (energy.Wrapped)
+        {
+            acc.CounterWraps++;
+        }
+
+        if (energy.Gap)
+        {
+            acc.Gaps++;
+        }
+
         acc.EnergyCounterJoules += energy.CounterJoules ?? 0;
         acc.CounterSeconds += energy.CounterJoules is null ? 0 : seconds;
         acc.EnergyIntegratedJoules += energy.IntegratedJoules ?? 0;
@@ -522,6 +535,9 @@ internal sealed class SampleAggregator
         _ledger.AlreadyWritten is not null && _lastWindow?.Index != index && !_open.ContainsKey(index) && _ledger.WrittenBefore(index);
 
     private long? WrittenUpTo(long index, SourcePartition source) => _ledger.WrittenUpTo(index, source);
+
+    // The index of the window holding this time: mostly the window last looked up, without a division.
+    private long WindowIndex(long t) => _lastWindow is { } last && t >= last.Start && t < last.End ? last.Index : FloorDiv(t, _windowMs);
 
     private static long FloorDiv(long a, long b) => a >= 0 ? a / b : ((a + 1) / b) - 1;
 }
