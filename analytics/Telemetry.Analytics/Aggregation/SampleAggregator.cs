@@ -1,10 +1,8 @@
 using Telemetry.Analytics.Gpus;
 using Telemetry.Analytics.Jobs;
 using Telemetry.Analytics.Windows;
-using Telemetry.Contract.Fields;
 using Telemetry.Contract.Messages;
 using Telemetry.Contract.Samples;
-using F = Telemetry.Contract.Fields.FieldOrdinals;
 
 namespace Telemetry.Analytics.Aggregation;
 
@@ -23,9 +21,9 @@ internal sealed class SampleAggregator
     private readonly LedgerProvenance _ledger;
     private readonly long _maxClockSkewMs;
     private readonly long _latenessMs;
-    private readonly long _maxGapMs;
     private readonly GpuRegistry _gpus;
     private readonly BatchColumns _columns = new();
+    private readonly IntervalCharging _intervals;
     private readonly SortedList<long, OpenWindow> _open = [];
     private long _firstOpenIndex = long.MinValue;
 
@@ -48,10 +46,10 @@ internal sealed class SampleAggregator
         _windowMs = (long)options.WindowLength.TotalMilliseconds;
         _latenessMs = (long)options.AllowedLateness.TotalMilliseconds;
         _maxClockSkewMs = (long)options.MaxClockSkew.TotalMilliseconds;
-        _maxGapMs = (long)options.MaxIntegrationGap.TotalMilliseconds;
         _ledger = new LedgerProvenance(_windowMs);
         _gpus = new GpuRegistry(peaks ?? options.Models ?? GpuModelPeaks.Default);
         WatermarkTracker = new Watermark(time, options.IdlePartitionTimeout);
+        _intervals = new IntervalCharging(options, Timeline, Counters);
     }
 
     public AggregatorCounters Counters { get; } = new();
@@ -376,100 +374,7 @@ internal sealed class SampleAggregator
             return;
         }
 
-        var window = Touched(startIndex, source, offset);
-        ref var acc = ref window.Gpu(gpu.Slot);
-        var seconds = (end.Time - start.Time) / 1000.0;
-        var energy = IntervalEnergy.Of(start, end.Time, end.EnergyMilliJoules, end.Power, _maxGapMs);
-        AddEnergy(ref acc, energy, seconds);
-        var busy = start.SmActive >= _options.Waste.BusySmActivity;
-        // Tensor work is estimated only where the GPU reports tensor activity and its model's peak is known.
-        var estimated = gpu.Peak is not null && start.TensorActive is not null;
-        var tflop = estimated ? start.TensorActive!.Value * gpu.Peak!.PeakDenseBf16Tflops * start.ClockRatio * seconds : 0;
-        acc.BusySeconds += busy ? seconds : 0;
-        var reasons = (ClockEventReasons)(start.ClockEventReasons ?? 0);
-        if ((reasons & ClockEventReasons.Throttling) != 0)
-        {
-            // Rare: the throttling figures are written only when there is something to add.
-            acc.ThrottleSeconds += seconds;
-            acc.ThermalThrottleSeconds += (reasons & (ClockEventReasons.SwThermalSlowdown | ClockEventReasons.HwThermalSlowdown)) != 0 ? seconds : 0;
-            acc.PowerThrottleSeconds += (reasons & ClockEventReasons.HwPowerBrakeSlowdown) != 0 ? seconds : 0;
-        }
-
-        acc.Tflop += tflop;
-
-        if (gpu.Allocations is null && gpu.AllocationsVersion != Timeline.GpusVersion)
-        {
-            gpu.Allocations = Timeline.Find(gpu.Identity.AllocationKey);
-            gpu.AllocationsVersion = Timeline.GpusVersion;
-        }
-
-        var job = gpu.Allocations is { } allocations ? AllocationTimeline.JobAt(allocations, start.Time) : null;
-        var state = (int)IntervalClassifier.State(start, job is not null, _options.Waste);
-        acc.StateSeconds[state] += seconds;
-        acc.StateJoules[state] += energy.Joules;
-        acc.LastJobId = job?.Id;
-        if (job is null)
-        {
-            if (attributionKnown)
-            {
-                acc.UnallocatedJoules += energy.Joules;
-            }
-            else
-            {
-                acc.UnattributedJoules += energy.Joules;
-            }
-
-            return;
-        }
-
-        acc.AllocatedSeconds += seconds;
-        if (!ReferenceEquals(acc.LastJob.Job, job))
-        {
-            acc.LastJob = new GpuAccumulator.JobInfoCache { Job = job, Partial = window.Job(job).Gpu(gpu.Slot) };
-        }
-
-        var jobAcc = acc.LastJob.Partial!;
-        jobAcc.GpuSeconds += seconds;
-        jobAcc.BusyGpuSeconds += busy ? seconds : 0;
-        jobAcc.EnergyJoules += energy.Joules;
-        jobAcc.Tflop += tflop;
-        jobAcc.TensorEnergyJoules += estimated ? energy.Joules : 0;
-        if (busy)
-        {
-            jobAcc.BoundSeconds[(int)IntervalClassifier.Bound(start, _options.Waste)] += seconds;
-        }
-    }
-
-    private void AddEnergy(ref GpuAccumulator acc, in IntervalEnergy energy, double seconds)
-    {
-        if (energy.Reset)
-        {
-            acc.CounterResets++;
-            Counters.AddCounterReset();
-        }
-
-        if (energy.Wrapped)
-        {
-            acc.CounterWraps++;
-        }
-
-        if (energy.Gap)
-        {
-            acc.Gaps++;
-        }
-
-        acc.EnergyCounterJoules += energy.CounterJoules ?? 0;
-        acc.CounterSeconds += energy.CounterJoules is null ? 0 : seconds;
-        acc.EnergyIntegratedJoules += energy.IntegratedJoules ?? 0;
-        acc.IntegratedSeconds += energy.IntegratedJoules is null ? 0 : seconds;
-        if (energy is { CounterJoules: { } c, IntegratedJoules: { } i })
-        {
-            acc.BothCounterJoules += c;
-            acc.BothIntegratedJoules += i;
-        }
-
-        acc.EnergyJoules += energy.Joules;
-        acc.CoveredSeconds += energy.Gap ? 0 : seconds;
+        _intervals.Charge(Touched(startIndex, source, offset), gpu, start, end, attributionKnown);
     }
 
     private OpenWindow Window(long index)
