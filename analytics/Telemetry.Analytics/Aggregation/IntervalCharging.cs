@@ -53,7 +53,11 @@ internal sealed class IntervalCharging(AggregatorOptions options, AllocationTime
         var state = (int)IntervalClassifier.State(start, job is not null, _waste);
         acc.StateSeconds[state] += seconds;
         acc.StateJoules[state] += energy.Joules;
-        acc.LastJobId = job?.Id;
+        if (!ReferenceEquals(acc.LastJobId, job?.Id))
+        {
+            // Mostly the same job as the last interval's: storing the reference again would cost a GC write barrier.
+            acc.LastJobId = job?.Id;
+        }
         if (job is null)
         {
             if (attributionKnown)

@@ -298,7 +298,11 @@ internal sealed class SampleAggregator
             return;
         }
 
-        gpu.Source = source;
+        if (gpu.Source.Partition != source.Partition || !ReferenceEquals(gpu.Source.Topic, source.Topic))
+        {
+            // Stored only when it changes: a reference stored in a long-lived object costs a GC write barrier.
+            gpu.Source = source;
+        }
         var snapshot = SampleReadings.Snapshot(gpu, _columns, row, t);
         var index = WindowIndex(t);
         var writtenUpTo = index >= _firstOpenIndex ? WrittenUpTo(index, source) : null;

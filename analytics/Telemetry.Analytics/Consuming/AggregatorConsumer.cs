@@ -123,7 +123,7 @@ public sealed class AggregatorConsumer : IDisposable
             if (result is not null)
             {
                 _handler.Handle(new ConsumedMessage(
-                    new SourcePartition(result.Topic, result.Partition.Value),
+                    new SourcePartition(Topics.Canonical(result.Topic), result.Partition.Value),
                     result.Offset.Value,
                     result.Message.Value,
                     result.Message.Headers,

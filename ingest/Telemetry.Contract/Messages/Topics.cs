@@ -14,4 +14,16 @@ public static class Topics
 
     /// <summary>All topics, in the order a broker creates them.</summary>
     public static IReadOnlyList<string> All { get; } = [Samples, Allocations, Throughput];
+
+    /// <summary>
+    /// The contract's own string for a topic name read off the wire (a new string per message), or the name itself for
+    /// another topic: equal names are then one reference, which compares at once.
+    /// </summary>
+    public static string Canonical(string topic) => topic switch
+    {
+        Samples => Samples,
+        Allocations => Allocations,
+        Throughput => Throughput,
+        _ => topic,
+    };
 }
