@@ -106,6 +106,9 @@ public sealed class AggregatorConsumer : IDisposable
     /// <summary>Closed windows not yet in every sink (consumption is paused while a write fails, or while too many wait).</summary>
     public int PendingWindows => _outbox.Count;
 
+    /// <summary>GPUs (and MIG instances) this instance has seen.</summary>
+    public int TrackedGpus => _handler.Aggregator.TrackedGpus;
+
     /// <summary>The event-time watermark (Unix ms), or <see cref="long.MinValue"/> before data.</summary>
     public long Watermark => _handler.Aggregator.WatermarkTracker.Value;
 

@@ -74,10 +74,32 @@ internal sealed class BenchCluster : IDisposable
     }
 
     /// <summary>An aggregator in a group of its own, reading from the start of every partition.</summary>
-    public AggregatorConsumer Aggregator()
+    public AggregatorConsumer Aggregator() => Aggregators(1)[0];
+
+    /// <summary>
+    /// Aggregator instances of one consumer group of their own, reading from the start of every partition and writing
+    /// one ledger directory, each under its own instance name when there are several.
+    /// </summary>
+    public List<AggregatorConsumer> Aggregators(int instances)
     {
         var options = new AggregatorOptions { LedgerDirectory = _ledger, GroupId = "bench-" + Guid.NewGuid().ToString("N") };
-        return new AggregatorConsumer(Kafka, options, new LedgerWriter(_ledger), NullLoggerFactory.Instance, TimeProvider.System, "bench-aggregator");
+        return [.. Enumerable.Range(0, instances).Select(i => instances == 1
+            ? new AggregatorConsumer(Kafka, options, new LedgerWriter(_ledger), NullLoggerFactory.Instance, TimeProvider.System, "bench-aggregator")
+            : new AggregatorConsumer(Kafka, options, new LedgerWriter(_ledger, $"bench-{i}"), NullLoggerFactory.Instance, TimeProvider.System, $"bench-aggregator-{i}"))];
+    }
+
+    /// <summary>
+    /// Waits until the group has settled: every instance assigned, and every partition of every topic assigned to one
+    /// of them (an instance that joins later takes its share in a rebalance).
+    /// </summary>
+    public static async Task GroupFormedAsync(IReadOnlyList<AggregatorConsumer> consumers, CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(consumers.Select(c => c.Assigned)).WaitAsync(TimeSpan.FromMinutes(1), cancellationToken).ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        while (consumers.Count > 1 && !consumers.All(c => c.AssignedPartitions > 0) && clock.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private void OnStatistics(string json)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Telemetry.Analytics.Consuming;
 
 namespace Telemetry.Cli.Bench;
 
@@ -86,12 +87,30 @@ internal static class LosslessRateBench
     private static async Task<LosslessStep> OfferAsync(BenchFleet fleet, int rate, TimeSpan each, int partitions, ProducerSetting setting, TimeSpan? catchUp, CancellationToken cancellationToken)
     {
         using var cluster = new BenchCluster(partitions, fleet.Nodes, setting.Compression, setting.LingerMs);
-        using var consumer = cluster.Aggregator();
+        var consumers = cluster.Aggregators(1);
+        try
+        {
+            return await OfferAsync(cluster, consumers, fleet, rate, each, setting, catchUp, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            consumers.ForEach(c => c.Dispose());
+        }
+    }
+
+    /// <summary>
+    /// Offers one rate to aggregators of one consumer group (one or several instances) and says whether it held: every
+    /// sample sent aggregated by one of them.
+    /// </summary>
+    public static async Task<LosslessStep> OfferAsync(
+        BenchCluster cluster, IReadOnlyList<AggregatorConsumer> consumers, BenchFleet fleet, int rate, TimeSpan each, ProducerSetting setting, TimeSpan? catchUp, CancellationToken cancellationToken)
+    {
         var clock = new Stopwatch();
         var produced = false;
         var lastConsumed = 0L;
         var caughtUp = TimeSpan.Zero;
         var quiet = Stopwatch.StartNew();
+        var gate = new Lock();
         bool Finished()
         {
             if (!produced)
@@ -99,22 +118,27 @@ internal static class LosslessRateBench
                 return false;
             }
 
-            if (consumer.Messages.Consumed != lastConsumed)
+            lock (gate)
             {
-                lastConsumed = consumer.Messages.Consumed;
-                quiet.Restart();
-            }
+                var consumed = consumers.Sum(c => c.Messages.Consumed);
+                if (consumed != lastConsumed)
+                {
+                    lastConsumed = consumed;
+                    quiet.Restart();
+                }
 
-            // This is called only when the consumer is idle. Once it has seen messages lost (the broker dropped them),
-            // or once it has been idle a while at the end of every partition (the broker dropped a partition's head
-            // before it was read: no gap to see), it has read what the broker kept, and waiting longer brings nothing.
-            caughtUp = clock.Elapsed;
-            var lost = consumer.Messages.SkippedOffsets + consumer.Messages.LostMessages > 0;
-            var atEnd = consumer.Messages.Lag == 0 && quiet.Elapsed > TimeSpan.FromSeconds(1.5);
-            return lastConsumed >= cluster.MessagesDelivered || lost || atEnd || quiet.Elapsed > TimeSpan.FromSeconds(10);
+                // This is called only when a consumer is idle. Once they have seen messages lost (the broker dropped
+                // them), or once they have been idle a while at the end of every partition (the broker dropped a
+                // partition's head before it was read: no gap to see), they have read what the broker kept, and
+                // waiting longer brings nothing.
+                caughtUp = clock.Elapsed;
+                var lost = consumers.Sum(c => c.Messages.SkippedOffsets + c.Messages.LostMessages) > 0;
+                var atEnd = consumers.All(c => c.Messages.Lag == 0) && quiet.Elapsed > TimeSpan.FromSeconds(1.5);
+                return lastConsumed >= cluster.MessagesDelivered || lost || atEnd || quiet.Elapsed > TimeSpan.FromSeconds(10);
+            }
         }
 
-        var run = consumer.RunAsync(Finished, cancellationToken);
+        var runs = consumers.Select(c => c.RunAsync(Finished, cancellationToken)).ToList();
 
         // The mock broker takes a few seconds to form the consumer's group: encode the agents' messages meanwhile.
         var ticks = setting.TicksPerMessage;
@@ -122,16 +146,16 @@ internal static class LosslessRateBench
         var payloads = Enumerable.Range(0, messageTicks).Select(t => fleet.Payloads(t * ticks, setting.GpusPerMessage, ticks)).ToList();
         var messages = payloads.Sum(p => (long)p.Count);
         var meanBytes = (int)(payloads.Sum(p => p.Sum(m => (long)m.Length)) / messages);
-        await consumer.Assigned.WaitAsync(TimeSpan.FromMinutes(1), cancellationToken).ConfigureAwait(false);
+        await BenchCluster.GroupFormedAsync(consumers, cancellationToken).ConfigureAwait(false);
         clock.Start();
         var seconds = await Task.Run(() => Send(cluster, payloads, rate, setting), cancellationToken).ConfigureAwait(false);
         var acknowledged = clock.Elapsed;
         produced = true;
-        await run.ConfigureAwait(false);
+        await Task.WhenAll(runs).ConfigureAwait(false);
         var wireBytes = cluster.WireBytes();
         var sent = cluster.RowsSent;
         var delivered = sent / seconds;
-        var aggregated = consumer.Counters.Aggregated;
+        var aggregated = consumers.Sum(c => c.Counters.Aggregated);
         var behind = caughtUp - acknowledged;
         var held = aggregated == sent && delivered >= 0.9 * rate && (catchUp is null || behind <= catchUp);
         return new LosslessStep(rate, delivered, sent, aggregated, held, messages, meanBytes, setting.RowsPerMessage, wireBytes, behind.TotalSeconds);

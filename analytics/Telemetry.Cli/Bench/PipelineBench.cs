@@ -4,12 +4,13 @@ namespace Telemetry.Cli.Bench;
 
 /// <summary>
 /// The pipeline benchmark: decode, window reduction at several fleet sizes, DuckDB, memory, allocations, backlog drain,
-/// the lossless end-to-end rate and, given a server, the InfluxDB sink, each beside its baseline measured in the same run.
+/// the lossless end-to-end rate, a fleet at scale with one and two aggregator instances and, given a server, the
+/// InfluxDB sink, each beside its baseline measured in the same run.
 /// </summary>
 internal sealed class PipelineBench(PipelineBenchScale scale, InfluxBenchServer? influx = null)
 {
     /// <summary>The steps, in the order they run.</summary>
-    public static IReadOnlyList<string> Steps { get; } = ["decode", "reduction", "allocations", "baseline build", "backlog drain", "lossless rate", "influx sink"];
+    public static IReadOnlyList<string> Steps { get; } = ["decode", "reduction", "allocations", "baseline build", "backlog drain", "lossless rate", "fleet scale", "influx sink"];
 
     /// <summary>Runs every step; <paramref name="progress"/> hears each step's name as it starts, and what it is doing.</summary>
     public async Task<PipelineBenchResult> RunAsync(Action<string, string> progress, CancellationToken cancellationToken)
@@ -59,6 +60,9 @@ internal sealed class PipelineBench(PipelineBenchScale scale, InfluxBenchServer?
             figures.Add(lossless);
             steps.AddRange(offered);
         }
+
+        figures.AddRange(await FleetScaleBench.RunAsync(new BenchFleet(scale.FleetGpus, start), scale.FleetRate, scale.FleetEach, scale.Partitions,
+            what => progress("fleet scale", what), cancellationToken).ConfigureAwait(false));
 
         figures.AddRange(await InfluxSinkBench.RunAsync(influx, scale, start, what => progress("influx sink", what), cancellationToken).ConfigureAwait(false));
 
