@@ -8,6 +8,9 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
 {
     private readonly Dictionary<string, GpuTrack> _byKey = new(StringComparer.Ordinal);
     private readonly List<GpuTrack> _tracks = [];
+
+    // A fleet has a handful of models: each product name is matched against the peaks table once.
+    private readonly Dictionary<string, GpuModelPeak?> _peaks = new(StringComparer.Ordinal);
     private int[] _ranks = [];
 
     public GpuRegistry() : this(GpuModelPeaks.Default) { }
@@ -69,7 +72,7 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
         }
 
         var identity = batch.Identity(row);
-        track = new GpuTrack(_tracks.Count, identity, GpuModelPeaks.Find(identity.Model, peaks));
+        track = new GpuTrack(_tracks.Count, identity, Peak(identity.Model));
         _tracks.Add(track);
         _byKey.Add(key[..length].ToString(), track);
         return track;
@@ -94,6 +97,17 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
         }
 
         return _ranks;
+    }
+
+    private GpuModelPeak? Peak(string model)
+    {
+        if (!_peaks.TryGetValue(model, out var peak))
+        {
+            peak = GpuModelPeaks.Find(model, peaks);
+            _peaks[model] = peak;
+        }
+
+        return peak;
     }
 
     /// <summary>The track of a GPU by UUID, or null.</summary>
