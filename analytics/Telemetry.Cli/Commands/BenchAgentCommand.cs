@@ -92,7 +92,7 @@ internal sealed class BenchAgentCommand : AsyncCommand<BenchAgentCommand.Setting
         var floor = footprint.Floor;
         foreach (var agent in agents)
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{agent.Name}: {agent.MeanResidentMiB - floor.MeanResidentMiB:0.0} MiB over the floor, {agent.MeanResidentMiB / floor.MeanResidentMiB:0.00}× its memory. Goals: under 50 MB resident ({(agent.PeakResidentMiB * 1.048576 < 50 ? "met" : "not met")}), under 1 % of one core ({(agent.CpuPercentOfOneCore < 1 ? "met" : "not met")}).");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{agent.Name}: {agent.MeanResidentMiB - floor.MeanResidentMiB:+0.0;-0.0} MiB against the floor, {agent.MeanResidentMiB / floor.MeanResidentMiB:0.00}× its memory. Goals: under 50 MB resident ({(agent.PeakResidentMiB * 1.048576 < 50 ? "met" : "not met")}), under 1 % of one core ({(agent.CpuPercentOfOneCore < 1 ? "met" : "not met")}).");
         }
     }
 
