@@ -9,7 +9,7 @@ namespace Telemetry.Kafka;
 public static class KafkaCommandLine
 {
     /// <summary>The environment variable that gives <c>--bootstrap</c> when the option is not given.</summary>
-    public const string BootstrapVariable = "TELEMETRY_KAFKA_BOOTSTRAP";
+    public const string EnvironmentVariable = "TELEMETRY_KAFKA_BOOTSTRAP";
 
     /// <summary>How long a command waits at start for a broker to answer before it reports the address as unreachable.</summary>
     public static readonly TimeSpan BrokerTimeout = TimeSpan.FromSeconds(10);
@@ -18,7 +18,7 @@ public static class KafkaCommandLine
     public static KafkaOptions Options(string? bootstrap, IEnumerable<string> properties)
     {
         ArgumentNullException.ThrowIfNull(properties);
-        var options = new KafkaOptions { BootstrapServers = bootstrap ?? Environment.GetEnvironmentVariable(BootstrapVariable) ?? "" };
+        var options = new KafkaOptions { BootstrapServers = bootstrap ?? Environment.GetEnvironmentVariable(EnvironmentVariable) ?? "" };
         foreach (var property in properties)
         {
             var split = property.IndexOf('=', StringComparison.Ordinal);
@@ -30,14 +30,14 @@ public static class KafkaCommandLine
 
     /// <summary>Whether a cluster was given, by option or environment.</summary>
     public static bool HasBootstrap(string? bootstrap) =>
-        !string.IsNullOrWhiteSpace(bootstrap ?? Environment.GetEnvironmentVariable(BootstrapVariable));
+        !string.IsNullOrWhiteSpace(bootstrap ?? Environment.GetEnvironmentVariable(EnvironmentVariable));
 
     /// <summary>What is wrong with the options, naming the option; null when nothing is.</summary>
     public static string? Problem(string? bootstrap, IEnumerable<string> properties, bool bootstrapRequired)
     {
         if (bootstrapRequired && !HasBootstrap(bootstrap))
         {
-            return $"--bootstrap is required (or set {BootstrapVariable}): the Kafka broker list, e.g. the address 'telemetry broker' prints.";
+            return $"--bootstrap is required (or set {EnvironmentVariable}): the Kafka broker list, e.g. the address 'telemetry broker' prints.";
         }
 
         var bad = properties.FirstOrDefault(p => p.IndexOf('=', StringComparison.Ordinal) <= 0);
@@ -58,7 +58,7 @@ public static class KafkaCommandLine
             return null;
         }
 
-        var source = bootstrap is null ? BootstrapVariable : "--bootstrap";
-        return ($"{source} {kafka.BootstrapServers}:", string.Create(CultureInfo.InvariantCulture, $"no Kafka broker answered within {BrokerTimeout.TotalSeconds:0} s ({problem}). Check the host and port in --bootstrap (or {BootstrapVariable}), that the brokers are running and reachable from here (firewall, DNS, the listeners they advertise), and any --kafka-property security settings. {consequence}"));
+        var source = bootstrap is null ? EnvironmentVariable : "--bootstrap";
+        return ($"{source} {kafka.BootstrapServers}:", string.Create(CultureInfo.InvariantCulture, $"no Kafka broker answered within {BrokerTimeout.TotalSeconds:0} s ({problem}). Check the host and port in --bootstrap (or {EnvironmentVariable}), that the brokers are running and reachable from here (firewall, DNS, the listeners they advertise), and any --kafka-property security settings. {consequence}"));
     }
 }
