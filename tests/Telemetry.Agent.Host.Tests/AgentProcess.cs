@@ -4,7 +4,10 @@ using System.Text;
 
 namespace Telemetry.Agent.Host.Tests;
 
-/// <summary>The <c>telemetry-agent</c> binary built beside the tests, run as a process of its own with its output captured.</summary>
+/// <summary>
+/// The <c>telemetry-agent</c> binary built beside the tests, or the one <c>TELEMETRY_AGENT_BINARY</c> names (the
+/// ahead-of-time compiled one, say), run as a process of its own with its output captured.
+/// </summary>
 internal sealed partial class AgentProcess : IDisposable
 {
     private const int SigTerm = 15;
@@ -27,7 +30,8 @@ internal sealed partial class AgentProcess : IDisposable
 
     public static AgentProcess Start(params string[] args)
     {
-        var info = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "telemetry-agent")) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var binary = Environment.GetEnvironmentVariable("TELEMETRY_AGENT_BINARY") ?? Path.Combine(AppContext.BaseDirectory, "telemetry-agent");
+        var info = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
