@@ -90,7 +90,7 @@ internal static class TelemetryApp
                     .WithExample("bench", "sweep", "--quick", "--json", "sweep.json")
                     .WithExample("bench", "sweep", "--json", "sweep.json", "--markdown", "sweep.md");
                 bench.AddCommand<BenchAgentCommand>("agent")
-                    .WithDescription("The agent's resident memory and CPU on a node of N GPUs read once a second, beside the .NET runtime's floor.")
+                    .WithDescription("The agent's resident memory and CPU on a node of N GPUs read once a second, as the telemetry command runs it (JIT) and as the ahead-of-time compiled telemetry-agent (published first when out of date), beside the .NET runtime's floor.")
                     .WithExample("bench", "agent", "--gpus", "8", "--seconds", "60")
                     .WithExample("bench", "agent", "--quick", "--json", "footprint.json");
                 bench.AddCommand<BenchIdleCommand>("idle").IsHidden();

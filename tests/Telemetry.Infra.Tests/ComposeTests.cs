@@ -50,7 +50,7 @@ public sealed class ComposeTests
         var problems = compose.Containers().SelectMany(c => ContainerCheck.Problems(c, CliModel.Telemetry)).ToList();
 
         Assert.HasCount(1, problems);
-        StringAssert.Contains(problems[0], "'telemetry agent' reads no TELEMETRY_ settings besides TELEMETRY_KAFKA_BOOTSTRAP");
+        StringAssert.Contains(problems[0], "'telemetry agent' reads no TELEMETRY_ settings besides TELEMETRY_API_ADDRESS, TELEMETRY_KAFKA_BOOTSTRAP");
     }
 
     [TestMethod]

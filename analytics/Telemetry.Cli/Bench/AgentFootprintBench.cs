@@ -14,15 +14,18 @@ namespace Telemetry.Cli.Bench;
 
 /// <summary>
 /// The agent's footprint on a node: the real agent, in a process of its own, reads a dcgm-exporter page of N GPUs
-/// from a loopback server once a second and sends to the embedded broker; beside it runs the .NET runtime's floor
-/// (the same program, idle). Both are measured from /proc over the same window.
+/// from a loopback server once a second and sends to the embedded broker, twice side by side: run by the
+/// <c>telemetry</c> command (JIT) and as the ahead-of-time compiled <c>telemetry-agent</c> binary (when
+/// <c>aotAgent</c> is given). Beside them runs the .NET runtime's floor (the <c>telemetry</c> command, idle). All are
+/// measured from /proc over the same window.
 /// </summary>
-internal sealed class AgentFootprintBench(int gpus, TimeSpan duration, TimeSpan warmup)
+internal sealed class AgentFootprintBench(int gpus, TimeSpan duration, TimeSpan warmup, string? aotAgent)
 {
     /// <summary>Seconds of warm-up and measurement taken so far, reported once a second.</summary>
     public Action<double>? Progress { get; init; }
 
-    public async Task<(FootprintResult Agent, FootprintResult Floor)> RunAsync(CancellationToken cancellationToken)
+    /// <summary>Runs the agents and the floor and measures them; <see cref="AgentFootprint.AotProblem"/> is left to the caller.</summary>
+    public async Task<AgentFootprint> RunAsync(CancellationToken cancellationToken)
     {
         using var broker = EmbeddedBroker.Start();
         foreach (var topic in Topics.All)
@@ -33,53 +36,47 @@ internal sealed class AgentFootprintBench(int gpus, TimeSpan duration, TimeSpan 
         var page = new ExporterPage(gpus, "bench-node");
         await using var exporter = await ServeAsync(page, cancellationToken).ConfigureAwait(false);
         var url = exporter.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/metrics";
-        using var agent = Start("agent", "run", "--bootstrap", broker.BootstrapServers, "--collector", "dcgm-exporter", "--dcgm-url", url, "--node", "bench-node", "--listen", "off", "--interval", "1s");
-        using var floor = Start("bench", "idle");
+        var spools = Directory.CreateTempSubdirectory("telemetry-bench-agent-");
         try
         {
-            var warming = Stopwatch.StartNew();
-            while (warming.Elapsed < warmup)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(1) < warmup - warming.Elapsed ? TimeSpan.FromSeconds(1) : warmup - warming.Elapsed, cancellationToken).ConfigureAwait(false);
-                Progress?.Invoke(Math.Min(warming.Elapsed.TotalSeconds, warmup.TotalSeconds));
-            }
-
-            return await MeasureAsync(agent, floor, cancellationToken).ConfigureAwait(false);
+            string[] AgentArgs(string node) => ["--bootstrap", broker.BootstrapServers, "--collector", "dcgm-exporter", "--dcgm-url", url, "--node", node, "--listen", "off", "--interval", "1s", "--spool", Path.Combine(spools.FullName, node)];
+            using var jit = new MeasuredProcess("agent (JIT: telemetry agent run)", StartSelf(["agent", "run", .. AgentArgs("bench-node-jit")]), sendsSamples: true);
+            using var aot = aotAgent is null ? null : new MeasuredProcess("agent (AOT: telemetry-agent)", Start(aotAgent, AgentArgs("bench-node-aot")), sendsSamples: true);
+            using var floor = new MeasuredProcess(".NET floor (idle)", StartSelf(["bench", "idle"]), sendsSamples: false);
+            await WarmUpAsync(cancellationToken).ConfigureAwait(false);
+            var wall = await MeasureAsync([jit, aot, floor], cancellationToken).ConfigureAwait(false);
+            return new AgentFootprint(jit.Result(wall, gpus), aot?.Result(wall, gpus), floor.Result(wall, gpus), null);
         }
         finally
         {
-            Stop(agent);
-            Stop(floor);
+            spools.Delete(recursive: true);
         }
     }
 
-    private async Task<(FootprintResult, FootprintResult)> MeasureAsync(Process agent, Process floor, CancellationToken cancellationToken)
+    private async Task WarmUpAsync(CancellationToken cancellationToken)
     {
-        var agentCpu = ProcessFootprint.CpuTime(agent.Id);
-        var floorCpu = ProcessFootprint.CpuTime(floor.Id);
+        var warming = Stopwatch.StartNew();
+        while (warming.Elapsed < warmup)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1) < warmup - warming.Elapsed ? TimeSpan.FromSeconds(1) : warmup - warming.Elapsed, cancellationToken).ConfigureAwait(false);
+            Progress?.Invoke(Math.Min(warming.Elapsed.TotalSeconds, warmup.TotalSeconds));
+        }
+    }
+
+    /// <summary>Reads every process's resident memory once a second over the window; its length in seconds.</summary>
+    private async Task<double> MeasureAsync(MeasuredProcess?[] processes, CancellationToken cancellationToken)
+    {
+        var measured = processes.OfType<MeasuredProcess>().ToList();
+        measured.ForEach(p => p.Start());
         var clock = Stopwatch.StartNew();
-        long agentRss = 0, floorRss = 0, samples = 0;
         while (clock.Elapsed < duration)
         {
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
-            if (agent.HasExited)
-            {
-                throw new InvalidOperationException($"The agent exited with status {agent.ExitCode} during the benchmark.");
-            }
-
-            agentRss += ProcessFootprint.ResidentBytes(agent.Id);
-            floorRss += ProcessFootprint.ResidentBytes(floor.Id);
-            samples++;
+            measured.ForEach(p => p.Read());
             Progress?.Invoke(warmup.TotalSeconds + Math.Min(clock.Elapsed.TotalSeconds, duration.TotalSeconds));
         }
 
-        var wall = clock.Elapsed.TotalSeconds;
-        var agentUsed = (ProcessFootprint.CpuTime(agent.Id) - agentCpu).TotalSeconds;
-        var floorUsed = (ProcessFootprint.CpuTime(floor.Id) - floorCpu).TotalSeconds;
-        const double MiB = 1024 * 1024;
-        return (
-            new FootprintResult("agent", agentRss / samples / MiB, ProcessFootprint.PeakResidentBytes(agent.Id) / MiB, 100 * agentUsed / wall, agentUsed * 1e6 / (gpus * wall)),
-            new FootprintResult(".NET floor (idle)", floorRss / samples / MiB, ProcessFootprint.PeakResidentBytes(floor.Id) / MiB, 100 * floorUsed / wall, null));
+        return clock.Elapsed.TotalSeconds;
     }
 
     private static async Task<WebApplication> ServeAsync(ExporterPage page, CancellationToken cancellationToken)
@@ -93,16 +90,16 @@ internal sealed class AgentFootprintBench(int gpus, TimeSpan duration, TimeSpan 
         return app;
     }
 
-    private static Process Start(params string[] args)
+    /// <summary>Starts this program (the <c>telemetry</c> command) with <paramref name="args"/>.</summary>
+    private static Process StartSelf(string[] args)
     {
-        var info = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         var self = Environment.ProcessPath!;
-        info.FileName = self;
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
-        {
-            info.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
-        }
+        return Path.GetFileNameWithoutExtension(self) == "dotnet" ? Start(self, [Assembly.GetEntryAssembly()!.Location, .. args]) : Start(self, args);
+    }
 
+    private static Process Start(string path, string[] args)
+    {
+        var info = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -114,14 +111,5 @@ internal sealed class AgentFootprintBench(int gpus, TimeSpan duration, TimeSpan 
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
-    }
-
-    private static void Stop(Process process)
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit(5000);
-        }
     }
 }

@@ -4,6 +4,7 @@ using Confluent.Kafka;
 using Telemetry.Kafka;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Telemetry.Agent.Hosting;
 using Telemetry.Agent.Simulation;
 
 namespace Telemetry.Cli.Commands;
@@ -82,20 +83,31 @@ internal sealed class AgentCommand : AsyncCommand<AgentCommand.Settings>
         [DefaultValue("1s")]
         public string Interval { get; init; } = "1s";
 
-        public static IReadOnlyList<string> KnownCollectors { get; } = ["dcgm-exporter", "nvml", "nvidia-smi"];
+        /// <summary>The settings of a real node's agent, as the <c>telemetry-agent</c> binary takes them too.</summary>
+        public NodeAgentSettings NodeAgent() => new()
+        {
+            Bootstrap = Bootstrap,
+            KafkaProperties = KafkaProperties,
+            BatchSeconds = BatchSeconds,
+            Node = Node,
+            Collectors = Collectors,
+            DcgmUrl = DcgmUrl,
+            NvidiaSmi = NvidiaSmi,
+            NvmlLibrary = NvmlLibrary,
+            HpcJobMap = HpcJobMap,
+            ScrapeTokens = ScrapeTokens,
+            TokensMetric = TokensMetric,
+            Listen = Listen,
+            Spool = Spool,
+            SpoolMaxMiB = SpoolMaxMiB,
+            Interval = Interval,
+        };
 
         public override ValidationResult Validate()
         {
             var fleet = base.Validate();
-            var unknown = Collectors.FirstOrDefault(c => !KnownCollectors.Contains(c));
             return !fleet.Successful ? fleet
-                : unknown is not null ? ValidationResult.Error($"--collector '{unknown}' is not one of {string.Join(", ", KnownCollectors)}.")
-                : !DurationParser.TryParse(Interval, out var interval) || interval < TimeSpan.FromMilliseconds(100) ? ValidationResult.Error($"--interval '{Interval}' must be a duration of at least 100ms, like 1s.")
-                : Listen != "off" && !Uri.TryCreate(Listen, UriKind.Absolute, out _) ? ValidationResult.Error($"--listen '{Listen}' must be a URL like http://127.0.0.1:9410, or 'off'.")
-                : SpoolMaxMiB is < 8 or > 1024 * 1024 ? ValidationResult.Error($"--spool-max-mib must be between 8 and 1048576 (got {SpoolMaxMiB}).")
-                : !Uri.TryCreate(DcgmUrl, UriKind.Absolute, out _) ? ValidationResult.Error($"--dcgm-url '{DcgmUrl}' must be a URL like http://localhost:9400/metrics.")
-                : ScrapeTokens.FirstOrDefault(s => s.IndexOf('=', StringComparison.Ordinal) <= 0 || !Uri.TryCreate(s[(s.IndexOf('=', StringComparison.Ordinal) + 1)..], UriKind.Absolute, out _)) is { } bad
-                    ? ValidationResult.Error($"--scrape-tokens '{bad}' must be JOB=URL, e.g. chat-1=http://127.0.0.1:8000/metrics.")
+                : NodeAgent().AgentProblem() is { } problem ? ValidationResult.Error(problem)
                 : ValidationResult.Success();
         }
     }
@@ -105,7 +117,7 @@ internal sealed class AgentCommand : AsyncCommand<AgentCommand.Settings>
         using var loggers = Logging.Create(Microsoft.Extensions.Logging.LogLevel.Information);
         return settings.Simulate
             ? await RunSimulatedAsync(settings, loggers, cancellationToken).ConfigureAwait(false)
-            : await new NodeAgentSetup(settings, loggers).RunAsync(cancellationToken).ConfigureAwait(false);
+            : await new NodeAgentRunner(settings.NodeAgent(), loggers, new SpectreAgentConsole(AnsiConsole.Console)).RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<int> RunSimulatedAsync(Settings settings, Microsoft.Extensions.Logging.ILoggerFactory loggers, CancellationToken cancellationToken)

@@ -8,7 +8,11 @@ using Telemetry.Cli.Bench;
 
 namespace Telemetry.Cli.Commands;
 
-/// <summary><c>telemetry bench agent</c>: the agent's resident memory and CPU on a node of N GPUs read once a second, beside the .NET runtime's floor.</summary>
+/// <summary>
+/// <c>telemetry bench agent</c>: the agent's resident memory and CPU on a node of N GPUs read once a second, run by the
+/// <c>telemetry</c> command (JIT) and as the ahead-of-time compiled <c>telemetry-agent</c> (published first when out of
+/// date), beside the .NET runtime's floor.
+/// </summary>
 internal sealed class BenchAgentCommand : AsyncCommand<BenchAgentCommand.Settings>
 {
     internal sealed class Settings : CommandSettings
@@ -49,24 +53,25 @@ internal sealed class BenchAgentCommand : AsyncCommand<BenchAgentCommand.Setting
 
         var seconds = settings.Quick ? 20 : settings.Seconds;
         var console = Consoles.Standard();
-        console.MarkupLineInterpolated($"Agent footprint: {settings.Gpus} GPUs read from a dcgm-exporter page once a second, measured for {seconds} s after a 10 s warm-up…");
-        var (agent, floor) = await RunAsync(console, settings.Gpus, seconds, cancellationToken).ConfigureAwait(false);
-        var table = new Table().AddColumns("Process", "Mean RSS MiB", "Peak RSS MiB", "CPU % of one core", "CPU µs per sample");
-        foreach (var r in new[] { agent, floor })
+        var (aot, problem) = await AotAgentPublish.EnsureAsync(line => console.WriteLine(line), cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
         {
-            table.AddRow(r.Name, F(r.MeanResidentMiB), F(r.PeakResidentMiB), F(r.CpuPercentOfOneCore, "0.00"), r.CpuMicrosecondsPerSample is { } us ? F(us, "0") : "-");
+            console.MarkupLineInterpolated($"[red]The ahead-of-time compiled agent could not be published; only the JIT agent is measured:[/] {problem}");
         }
 
-        console.Write(table);
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Agent over the floor: {agent.MeanResidentMiB - floor.MeanResidentMiB:0.0} MiB more, {agent.MeanResidentMiB / floor.MeanResidentMiB:0.00}× its memory. Goals: under 50 MB resident ({(agent.PeakResidentMiB * 1.048576 < 50 ? "met" : "not met")}), under 1 % of one core ({(agent.CpuPercentOfOneCore < 1 ? "met" : "not met")}).");
+        console.MarkupLineInterpolated($"Agent footprint: {settings.Gpus} GPUs read from a dcgm-exporter page once a second, by the JIT agent{(aot is null ? "" : " and the ahead-of-time compiled one side by side")}, measured for {seconds} s after a 10 s warm-up…");
+        var footprint = await RunAsync(console, settings.Gpus, seconds, aot, cancellationToken).ConfigureAwait(false) with { AotProblem = problem };
+        Report(console, footprint);
         if (settings.Json is { } path)
         {
             var json = new JsonObject
             {
                 ["gpus"] = settings.Gpus,
                 ["seconds"] = seconds,
-                ["agent"] = JsonSerializer.SerializeToNode(agent, BenchJsonContext.Default.FootprintResult),
-                ["floor"] = JsonSerializer.SerializeToNode(floor, BenchJsonContext.Default.FootprintResult),
+                ["agent"] = JsonSerializer.SerializeToNode(footprint.Jit, BenchJsonContext.Default.FootprintResult),
+                ["aot_agent"] = footprint.Aot is { } a ? JsonSerializer.SerializeToNode(a, BenchJsonContext.Default.FootprintResult) : null,
+                ["aot_problem"] = footprint.AotProblem,
+                ["floor"] = JsonSerializer.SerializeToNode(footprint.Floor, BenchJsonContext.Default.FootprintResult),
             };
             await File.WriteAllTextAsync(path, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken).ConfigureAwait(false);
         }
@@ -74,12 +79,29 @@ internal sealed class BenchAgentCommand : AsyncCommand<BenchAgentCommand.Setting
         return 0;
     }
 
+    private static void Report(IAnsiConsole console, AgentFootprint footprint)
+    {
+        var table = new Table().AddColumns("Process", "Mean RSS MiB", "Peak RSS MiB", "CPU % of one core", "CPU µs per sample");
+        var agents = new[] { footprint.Aot, footprint.Jit }.OfType<FootprintResult>().ToList();
+        foreach (var r in agents.Append(footprint.Floor))
+        {
+            table.AddRow(r.Name, F(r.MeanResidentMiB), F(r.PeakResidentMiB), F(r.CpuPercentOfOneCore, "0.00"), r.CpuMicrosecondsPerSample is { } us ? F(us, "0") : "-");
+        }
+
+        console.Write(table);
+        var floor = footprint.Floor;
+        foreach (var agent in agents)
+        {
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{agent.Name}: {agent.MeanResidentMiB - floor.MeanResidentMiB:+0.0;-0.0} MiB against the floor, {agent.MeanResidentMiB / floor.MeanResidentMiB:0.00}× its memory. Goals: under 50 MB resident ({(agent.PeakResidentMiB * 1.048576 < 50 ? "met" : "not met")}), under 1 % of one core ({(agent.CpuPercentOfOneCore < 1 ? "met" : "not met")}).");
+        }
+    }
+
     /// <summary>Runs the benchmark, with a progress bar over its warm-up and measurement on a terminal.</summary>
-    private static async Task<(FootprintResult Agent, FootprintResult Floor)> RunAsync(IAnsiConsole console, int gpus, int seconds, CancellationToken cancellationToken)
+    private static async Task<AgentFootprint> RunAsync(IAnsiConsole console, int gpus, int seconds, string? aot, CancellationToken cancellationToken)
     {
         if (!console.Profile.Capabilities.Interactive)
         {
-            return await new AgentFootprintBench(gpus, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(WarmupSeconds)).RunAsync(cancellationToken).ConfigureAwait(false);
+            return await new AgentFootprintBench(gpus, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(WarmupSeconds), aot).RunAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return await console.Progress()
@@ -88,7 +110,7 @@ internal sealed class BenchAgentCommand : AsyncCommand<BenchAgentCommand.Setting
             {
                 var warmup = context.AddTask("Warm-up", maxValue: WarmupSeconds);
                 var measure = context.AddTask($"Measuring {seconds} s", autoStart: false, maxValue: seconds);
-                var bench = new AgentFootprintBench(gpus, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(WarmupSeconds))
+                var bench = new AgentFootprintBench(gpus, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(WarmupSeconds), aot)
                 {
                     Progress = done =>
                     {

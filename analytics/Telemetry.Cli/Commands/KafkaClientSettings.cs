@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Telemetry.Kafka;
@@ -17,36 +16,20 @@ internal abstract class KafkaClientSettings : CommandSettings
     [Description("Extra librdkafka property, such as security.protocol=SASL_SSL; repeatable.")]
     public string[] KafkaProperties { get; init; } = [];
 
-    public KafkaOptions KafkaOptions()
-    {
-        var options = new KafkaOptions { BootstrapServers = Bootstrap ?? Environment.GetEnvironmentVariable("TELEMETRY_KAFKA_BOOTSTRAP") ?? "" };
-        foreach (var property in KafkaProperties)
-        {
-            var split = property.IndexOf('=', StringComparison.Ordinal);
-            options.Properties[property[..split]] = property[(split + 1)..];
-        }
-
-        return options;
-    }
-
-    /// <summary>How long a command waits at start for a broker to answer before it reports the address as unreachable.</summary>
-    public static readonly TimeSpan BrokerTimeout = TimeSpan.FromSeconds(10);
+    public KafkaOptions KafkaOptions() => KafkaCommandLine.Options(Bootstrap, KafkaProperties);
 
     /// <summary>
     /// Asks the cluster for its metadata once; false, with a message on <paramref name="console"/> that names
-    /// <c>--bootstrap</c> and what to check, when no broker answers within <see cref="BrokerTimeout"/>.
+    /// <c>--bootstrap</c> and what to check, when no broker answers within <see cref="KafkaCommandLine.BrokerTimeout"/>.
     /// </summary>
     public async Task<bool> BrokerAnswersAsync(IAnsiConsole console, string consequence, CancellationToken cancellationToken)
     {
-        var kafka = KafkaOptions();
-        var problem = await BrokerProbe.ProblemAsync(kafka, BrokerTimeout, cancellationToken).ConfigureAwait(false);
-        if (problem is null)
+        if (await KafkaCommandLine.UnreachableAsync(Bootstrap, KafkaProperties, consequence, cancellationToken).ConfigureAwait(false) is not var (subject, detail))
         {
             return true;
         }
 
-        var source = Bootstrap is null ? "TELEMETRY_KAFKA_BOOTSTRAP" : "--bootstrap";
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{source} {kafka.BootstrapServers}:[/] no Kafka broker answered within {BrokerTimeout.TotalSeconds:0} s ({problem}). Check the host and port in --bootstrap (or TELEMETRY_KAFKA_BOOTSTRAP), that the brokers are running and reachable from here (firewall, DNS, the listeners they advertise), and any --kafka-property security settings. {consequence}");
+        console.MarkupLineInterpolated($"[red]{subject}[/] {detail}");
         return false;
     }
 
@@ -54,16 +37,8 @@ internal abstract class KafkaClientSettings : CommandSettings
     protected virtual bool BootstrapRequired => true;
 
     /// <summary>Whether a cluster was given, by option or environment.</summary>
-    public bool HasBootstrap => !string.IsNullOrWhiteSpace(Bootstrap ?? Environment.GetEnvironmentVariable("TELEMETRY_KAFKA_BOOTSTRAP"));
+    public bool HasBootstrap => KafkaCommandLine.HasBootstrap(Bootstrap);
 
-    public override ValidationResult Validate()
-    {
-        if (BootstrapRequired && !HasBootstrap)
-        {
-            return ValidationResult.Error("--bootstrap is required (or set TELEMETRY_KAFKA_BOOTSTRAP): the Kafka broker list, e.g. the address 'telemetry broker' prints.");
-        }
-
-        var bad = KafkaProperties.FirstOrDefault(p => p.IndexOf('=', StringComparison.Ordinal) <= 0);
-        return bad is null ? ValidationResult.Success() : ValidationResult.Error($"--kafka-property '{bad}' must be KEY=VALUE.");
-    }
+    public override ValidationResult Validate() =>
+        KafkaCommandLine.Problem(Bootstrap, KafkaProperties, BootstrapRequired) is { } problem ? ValidationResult.Error(problem) : ValidationResult.Success();
 }

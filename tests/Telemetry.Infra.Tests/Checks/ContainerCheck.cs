@@ -45,7 +45,7 @@ internal static partial class ContainerCheck
         var key = variable[TelemetrySettings.Prefix.Length..].Replace("__", ":", StringComparison.Ordinal);
         return TelemetrySettings.ByCommand.TryGetValue(line.Path, out var schema)
             ? schema.Problem(key) is { } problem ? $"{variable}: {problem}" : null
-            : $"{variable}: 'telemetry {line.Path}' reads no {TelemetrySettings.Prefix} settings besides {string.Join(", ", TelemetrySettings.ReadByName.Where(v => v.StartsWith(TelemetrySettings.Prefix, StringComparison.Ordinal)))}";
+            : $"{variable}: 'telemetry {line.Path}' reads no {TelemetrySettings.Prefix} settings besides {string.Join(", ", TelemetrySettings.ReadByName.Where(v => v.StartsWith(TelemetrySettings.Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))}";
     }
 
     // Kubernetes replaces $(NAME) in command and args with the container's variable NAME.

@@ -44,12 +44,13 @@ internal static class TelemetrySettings
     };
 
     /// <summary>
-    /// The environment variables the CLI reads by name: the string literals passed to Environment.GetEnvironmentVariable
-    /// in its sources (TELEMETRY_KAFKA_BOOTSTRAP for every Kafka client; Slurm's for <c>agent alloc</c>), and the
-    /// constants named <c>EnvironmentVariable</c> it passes instead (TELEMETRY_API_ADDRESS).
+    /// The environment variables the CLI and the agent's own binary read by name: the string literals passed to
+    /// Environment.GetEnvironmentVariable in their sources and the libraries that read their command lines (Slurm's for
+    /// <c>agent alloc</c>), and the constants named <c>EnvironmentVariable</c> they pass instead (TELEMETRY_API_ADDRESS,
+    /// and TELEMETRY_KAFKA_BOOTSTRAP for every Kafka client, in Telemetry.Kafka's KafkaCommandLine).
     /// </summary>
-    public static IReadOnlySet<string> ReadByName { get; } = Directory
-        .EnumerateFiles(Support.RepositoryRoot.Combine("analytics", "Telemetry.Cli"), "*.cs", SearchOption.AllDirectories)
+    public static IReadOnlySet<string> ReadByName { get; } = new[] { Support.RepositoryRoot.Combine("analytics", "Telemetry.Cli"), Support.RepositoryRoot.Combine("ingest") }
+        .SelectMany(folder => Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))
         .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
         .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), """(?:GetEnvironmentVariable\(|const string EnvironmentVariable = )"([A-Za-z0-9_]+)""").Select(m => m.Groups[1].Value))
         .ToHashSet(StringComparer.Ordinal);

@@ -1,0 +1,3 @@
+using Telemetry.Agent.Host;
+
+return await AgentHost.RunAsync(args, Console.Out).ConfigureAwait(false);
