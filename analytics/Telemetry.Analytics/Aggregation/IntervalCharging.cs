@@ -29,8 +29,8 @@ internal sealed class IntervalCharging(AggregatorOptions options, AllocationTime
         AddEnergy(ref acc, energy, seconds);
         var busy = start.SmActive >= _waste.BusySmActivity;
         // Tensor work is estimated only where the GPU reports tensor activity and its model's peak is known.
-        var estimated = gpu.Peak is not null && start.TensorActive is not null;
-        var tflop = estimated ? start.TensorActive!.Value * gpu.Peak!.PeakDenseBf16Tflops * start.ClockRatio * seconds : 0;
+        var estimated = gpu.Peak is not null && !double.IsNaN(start.TensorActive);
+        var tflop = estimated ? start.TensorActive * gpu.Peak!.PeakDenseBf16Tflops * start.ClockRatio * seconds : 0;
         acc.BusySeconds += busy ? seconds : 0;
         var reasons = (ClockEventReasons)(start.ClockEventReasons ?? 0);
         if ((reasons & ClockEventReasons.Throttling) != 0)

@@ -15,7 +15,7 @@ internal static class IntervalClassifier
         }
 
         var busy = start.SmActive >= rules.BusySmActivity;
-        var memory = start.MemoryShare ?? 0;
+        var memory = double.IsNaN(start.MemoryShare) ? 0 : start.MemoryShare;
         return (allocated, busy) switch
         {
             (true, true) => GpuState.Productive,
@@ -27,7 +27,8 @@ internal static class IntervalClassifier
 
     public static WorkBound Bound(in SampleSnapshot start, WasteRules rules)
     {
-        if (start.TensorActive is null && start.DramActive is null && start.LinkBytesPerSecond is null)
+        // A missing reading is NaN, and NaN compares false with every threshold.
+        if (double.IsNaN(start.TensorActive) && double.IsNaN(start.DramActive) && double.IsNaN(start.LinkBytesPerSecond))
         {
             return WorkBound.Unknown;
         }

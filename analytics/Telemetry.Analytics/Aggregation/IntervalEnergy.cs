@@ -14,7 +14,12 @@ internal readonly record struct IntervalEnergy(double? CounterJoules, double? In
     /// <summary>The energy charged: the counter's where it has one, otherwise the integral, otherwise none.</summary>
     public double Joules => CounterJoules ?? IntegratedJoules ?? 0;
 
-    public static IntervalEnergy Of(in SampleSnapshot start, long endTime, long? endEnergyMilliJoules, double? endPower, long maxGapMs)
+    /// <param name="start">The sample that opens the interval.</param>
+    /// <param name="endTime">The closing sample's time (Unix ms).</param>
+    /// <param name="endEnergyMilliJoules">The closing sample's energy counter, if it has one.</param>
+    /// <param name="endPower">The closing sample's power, NaN when it has none.</param>
+    /// <param name="maxGapMs">The longest interval power is integrated over.</param>
+    public static IntervalEnergy Of(in SampleSnapshot start, long endTime, long? endEnergyMilliJoules, double endPower, long maxGapMs)
     {
         var seconds = (endTime - start.Time) / 1000.0;
         double? counter = null;
@@ -37,7 +42,7 @@ internal readonly record struct IntervalEnergy(double? CounterJoules, double? In
         }
 
         var gap = endTime - start.Time > maxGapMs;
-        double? integrated = !gap && endPower is { } p1 && start.Power is { } p0 ? (p0 + p1) / 2 * seconds : null;
+        double? integrated = !gap && !double.IsNaN(endPower) && !double.IsNaN(start.Power) ? (start.Power + endPower) / 2 * seconds : null;
         return new IntervalEnergy(counter, integrated, reset, wrapped, gap);
     }
 }

@@ -53,7 +53,7 @@ internal static class SampleReadings
         var maxClock = max > 0 ? max : gpu.Peak?.MaxSmClockMhz ?? 0;
         var used = c.FbUsed[row];
         var total = c.FbTotal[row];
-        double? memoryShare = !double.IsNaN(used) && total > 0 ? used / total : null;
+        var memoryShare = !double.IsNaN(used) && total > 0 ? used / total : double.NaN;
         var link = c.LinkBytes[row];
         var power = c.Power[row];
         var sm = c.SmActive[row];
@@ -64,11 +64,11 @@ internal static class SampleReadings
         return new SampleSnapshot(
             t,
             c.Energy.At(row),
-            double.IsNaN(power) ? null : power,
+            power,
             !double.IsNaN(sm) ? sm : !double.IsNaN(util) ? util / 100 : 0,
-            double.IsNaN(tensor) ? null : tensor,
-            double.IsNaN(dram) ? null : dram,
-            double.IsNaN(link) ? null : link,
+            tensor,
+            dram,
+            link,
             memoryShare,
             maxClock > 0 && !double.IsNaN(clock) ? Math.Clamp(clock / maxClock, 0, 1) : 1,
             c.ClockEventReasons.At(row));
