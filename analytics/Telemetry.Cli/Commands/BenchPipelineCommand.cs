@@ -13,7 +13,7 @@ internal sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.S
     internal sealed class Settings : BenchRunSettings
     {
         [CommandOption("--quick")]
-        [Description("A reduced run (a few minutes): reduction at 4k and 100k GPUs, a coarser rate sweep.")]
+        [Description("A reduced run (a few minutes): reduction at 4k and 100k GPUs, a coarser rate sweep, the fleet at 100,000 GPUs.")]
         public bool Quick { get; init; }
 
         [CommandOption("--influx-url <URL>")]
