@@ -33,6 +33,28 @@ public sealed class DockerfileTests
     }
 
     [TestMethod]
+    public void TheAgentImageRunsTheAheadOfTimeCompiledBinaryItsBuildPublishes()
+    {
+        var image = Load(Agent);
+        var project = InfraFiles.Read("ingest/Telemetry.Agent.Host/Telemetry.Agent.Host.csproj");
+
+        CollectionAssert.AreEqual(new[] { "/app/telemetry-agent" }, image.Entrypoint!.ToArray());
+        Assert.Contains("<AssemblyName>telemetry-agent</AssemblyName>", project);
+        Assert.Contains("<PublishAot>true</PublishAot>", project);
+        Assert.Contains("dotnet publish ingest/Telemetry.Agent.Host/Telemetry.Agent.Host.csproj", InfraFiles.Read(Agent));
+    }
+
+    [TestMethod]
+    public void AMisspelledOptionOfTheAgentBinaryIsReported()
+    {
+        var image = Mutated(Agent, "ENTRYPOINT [\"/app/telemetry-agent\"]", "ENTRYPOINT [\"/app/telemetry-agent\", \"--colector\", \"nvml\"]");
+
+        var problems = DockerfileCheck.Problems(image, CliModel.Telemetry);
+
+        Assert.IsTrue(problems.Any(p => p.Contains("has no option '--colector'", StringComparison.Ordinal)), string.Join(Environment.NewLine, problems));
+    }
+
+    [TestMethod]
     public void TheAggregatorImageRunsAggregateAndExposesItsApiPort()
     {
         var image = Load(Aggregator);
@@ -96,7 +118,7 @@ public sealed class DockerfileTests
     [TestMethod]
     public void AShellFormEntrypointIsReported()
     {
-        var image = Mutated(Agent, "ENTRYPOINT [\"dotnet\", \"/app/telemetry.dll\", \"agent\"]", "ENTRYPOINT dotnet /app/telemetry.dll agent");
+        var image = Mutated(Agent, "ENTRYPOINT [\"/app/telemetry-agent\"]", "ENTRYPOINT /app/telemetry-agent");
 
         var problems = DockerfileCheck.Problems(image, CliModel.Telemetry);
 

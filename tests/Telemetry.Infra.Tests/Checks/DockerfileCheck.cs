@@ -9,6 +9,9 @@ namespace Telemetry.Infra.Tests.Checks;
 internal static class DockerfileCheck
 {
     private const string BuildImage = "mcr.microsoft.com/dotnet/sdk:10.0";
+
+    // The same SDK with the native toolchain that ahead-of-time compilation needs (clang, zlib).
+    private const string AotBuildImage = "mcr.microsoft.com/dotnet/sdk:10.0-noble-aot";
     private const string FunctionsHost = "mcr.microsoft.com/azure-functions/dotnet-isolated:4-dotnet-isolated10.0";
 
     /// <summary>Every problem with <paramref name="dockerfile"/>, each naming it.</summary>
@@ -16,9 +19,9 @@ internal static class DockerfileCheck
     {
         var problems = new List<string>();
         var name = dockerfile.Name;
-        if (dockerfile.Bases.Count < 2 || dockerfile.Bases[0] != BuildImage)
+        if (dockerfile.Bases.Count < 2 || dockerfile.Bases[0] is not (BuildImage or AotBuildImage))
         {
-            problems.Add($"{name}: must build in a first stage FROM {BuildImage} and run from a second (got {string.Join(", ", dockerfile.Bases)})");
+            problems.Add($"{name}: must build in a first stage FROM {BuildImage} (or {AotBuildImage}) and run from a second (got {string.Join(", ", dockerfile.Bases)})");
         }
 
         if (dockerfile.User is null or "root" or "0" or "0:0")
@@ -39,7 +42,7 @@ internal static class DockerfileCheck
 
         if (dockerfile.Entrypoint is not { } entrypoint || TelemetryArguments(entrypoint) is not { } arguments)
         {
-            problems.Add($"{name}: ENTRYPOINT must run the telemetry CLI (dotnet /app/telemetry.dll COMMAND) or the image must be the Functions host");
+            problems.Add($"{name}: ENTRYPOINT must run the telemetry CLI (dotnet /app/telemetry.dll COMMAND), the node agent (telemetry-agent) or the Functions host");
             return problems;
         }
 
@@ -58,6 +61,8 @@ internal static class DockerfileCheck
     public static IReadOnlyList<string>? TelemetryArguments(IReadOnlyList<string> command) =>
         command.Count >= 2 && command[0] == "dotnet" && Path.GetFileName(command[1]) == "telemetry.dll" ? [.. command.Skip(2)]
         : command.Count >= 1 && Path.GetFileName(command[0]) == "telemetry" ? [.. command.Skip(1)]
+        // The ahead-of-time compiled agent takes the options of `telemetry agent run`, with the same checks.
+        : command.Count >= 1 && Path.GetFileName(command[0]) == "telemetry-agent" ? ["agent", .. command.Skip(1)]
         : null;
 
     /// <summary>The ports a command listens on: its <c>&lt;PORT&gt;</c> options and the URL of <c>--listen</c>, as given or by default.</summary>
