@@ -58,11 +58,8 @@ internal static class CachedSchemaReader
 
         var metadata = payload.Slice(position, metadataLength);
         var bytes = payload.Slice(body, (int)layout.BodyLength);
+        reuse?.Reset(known.Schema, known.FirstBuffer, metadata, layout, bytes);
         var columns = reuse ?? new PayloadColumns(known.Schema, known.FirstBuffer, metadata, layout, bytes);
-        if (reuse is not null)
-        {
-            reuse.Reset(known.Schema, known.FirstBuffer, metadata, layout, bytes);
-        }
 
         return columns.BuffersInBody() ? columns : null;
     }

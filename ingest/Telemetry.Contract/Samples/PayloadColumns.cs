@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 using Apache.Arrow;
 using Apache.Arrow.Types;
@@ -19,16 +20,11 @@ internal sealed class PayloadColumns
     private ReadOnlyMemory<byte> _body;
     private IArrowArray?[]? _arrays;
 
-    public PayloadColumns(Schema schema, int[] firstBuffer, ReadOnlyMemory<byte> metadata, RecordBatchLayout layout, ReadOnlyMemory<byte> body)
-    {
-        _schema = schema;
-        _firstBuffer = firstBuffer;
-        _metadata = metadata;
-        _layout = layout;
-        _body = body;
-    }
+    public PayloadColumns(Schema schema, int[] firstBuffer, ReadOnlyMemory<byte> metadata, RecordBatchLayout layout, ReadOnlyMemory<byte> body) =>
+        Reset(schema, firstBuffer, metadata, layout, body);
 
     /// <summary>Makes this the columns of another payload's batch, forgetting the arrays built for the last one.</summary>
+    [MemberNotNull(nameof(_schema), nameof(_firstBuffer))]
     public void Reset(Schema schema, int[] firstBuffer, ReadOnlyMemory<byte> metadata, RecordBatchLayout layout, ReadOnlyMemory<byte> body)
     {
         _schema = schema;
