@@ -406,37 +406,11 @@ internal sealed class SampleAggregator
         _lastWindow = null;
         _firstOpenIndex = Math.Max(_firstOpenIndex, window.Index + 1);
         Counters.AddWindowClosed();
-        var gpus = new List<GpuWindow>(window.Slots.Count);
-        var states = new List<GpuStateWindow>();
-        // Rows and sums in the GPUs' identity order, not the order they were first seen in: the same input in another
-        // interleaving gives the same bytes.
-        var rank = _gpus.Ranks();
-        var order = window.Slots.ToArray();
-        var keys = Array.ConvertAll(order, slot => rank[slot]);
-        Array.Sort(keys, order);
-        double unallocated = 0, unattributed = 0;
-        foreach (var slot in order)
-        {
-            var identity = _gpus[slot].Identity;
-            ref var acc = ref window.GpuAt(slot);
-            gpus.Add(WindowRows.Gpu(window, identity, acc, _windowMs, _options.Waste.EnergyAgreementTolerance));
-            WindowRows.States(window, identity, acc, states);
-            unallocated += acc.UnallocatedJoules;
-            unattributed += acc.UnattributedJoules;
-        }
-
-        var jobs = window.Jobs.Values.OrderBy(j => j.Job.Id, StringComparer.Ordinal)
-            .Select(j => WindowRows.Job(window, j, [.. j.PerGpu.OrderBy(p => rank[p.Key]).ThenBy(p => p.Key)], slot => _gpus[slot].Identity.Model))
-            .ToList();
+        var closed = WindowRows.Of(window, _gpus, _windowMs, _options.Waste.EnergyAgreementTolerance);
         Timeline.Prune(window.Start - _latenessMs);
-        var sources = window.MinOffsets
-            .Select(m => new WindowSource(window.Start, window.End, m.Key.Topic, m.Key.Partition, m.Value, window.MaxOffsets[m.Key]))
-            .OrderBy(m => m.Topic, StringComparer.Ordinal).ThenBy(m => m.Partition).ToList();
         _ledger.Closed(window.Index);
-
-        var fleet = WindowRows.Fleet(window, gpus, jobs, unallocated, unattributed);
         _spare = window.Release();
-        return new ClosedWindow(window.Start, window.End, gpus, jobs, states, fleet, sources);
+        return closed;
     }
 
     // Whether a window not open here was written by this instance in an earlier run.

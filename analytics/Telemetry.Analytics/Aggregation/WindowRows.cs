@@ -1,3 +1,4 @@
+using Telemetry.Analytics.Gpus;
 using Telemetry.Analytics.Windows;
 using Telemetry.Contract.Samples;
 
@@ -6,6 +7,40 @@ namespace Telemetry.Analytics.Aggregation;
 /// <summary>Turns a closing window's accumulators into ledger rows.</summary>
 internal static class WindowRows
 {
+    /// <summary>
+    /// A closing window's rows: per GPU, per GPU and state, per job, the fleet's, and the partitions' offsets it holds.
+    /// Rows and sums come in the GPUs' identity order, not the order they were first seen in, so that the same input
+    /// in another interleaving gives the same bytes.
+    /// </summary>
+    public static ClosedWindow Of(OpenWindow window, GpuRegistry registry, long windowMs, double tolerance)
+    {
+        var gpus = new List<GpuWindow>(window.Slots.Count);
+        var states = new List<GpuStateWindow>();
+        var rank = registry.Ranks();
+        var order = window.Slots.ToArray();
+        var keys = Array.ConvertAll(order, slot => rank[slot]);
+        Array.Sort(keys, order);
+        double unallocated = 0, unattributed = 0;
+        foreach (var slot in order)
+        {
+            var identity = registry[slot].Identity;
+            ref var acc = ref window.GpuAt(slot);
+            gpus.Add(Gpu(window, identity, acc, windowMs, tolerance));
+            States(window, identity, acc, states);
+            unallocated += acc.UnallocatedJoules;
+            unattributed += acc.UnattributedJoules;
+        }
+
+        var jobs = window.Jobs.Values.OrderBy(j => j.Job.Id, StringComparer.Ordinal)
+            .Select(j => Job(window, j, [.. j.PerGpu.OrderBy(p => rank[p.Key]).ThenBy(p => p.Key)], slot => registry[slot].Identity.Model))
+            .ToList();
+        var sources = window.MinOffsets
+            .Select(m => new WindowSource(window.Start, window.End, m.Key.Topic, m.Key.Partition, m.Value, window.MaxOffsets[m.Key]))
+            .OrderBy(m => m.Topic, StringComparer.Ordinal).ThenBy(m => m.Partition).ToList();
+        var fleet = Fleet(window, gpus, jobs, unallocated, unattributed);
+        return new ClosedWindow(window.Start, window.End, gpus, jobs, states, fleet, sources);
+    }
+
     public static GpuWindow Gpu(OpenWindow window, GpuIdentity gpu, in GpuAccumulator acc, long windowMs, double tolerance) => new(
         window.Start,
         window.End,
