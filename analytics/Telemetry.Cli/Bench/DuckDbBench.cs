@@ -5,9 +5,10 @@ using F = Telemetry.Contract.Fields.FieldOrdinals;
 namespace Telemetry.Cli.Bench;
 
 /// <summary>
-/// DuckDB (in process, every core) running the same per-GPU window aggregation over the same samples: count, means of
+/// DuckDB (in process) running the same per-GPU window aggregation over the same samples: count, means of
 /// utilisation, SM, tensor and DRAM activity and power, maxima of temperatures and memory, and the energy counter's
-/// rise, per GPU per minute. Loading the table is not timed; the query is, with its result read.
+/// rise, per GPU per minute. Loading the table is not timed; the query is, with its result read. DuckDB gets as many
+/// threads as ours had instances, each on its own thread: the same cores on both sides.
 /// </summary>
 internal static class DuckDbBench
 {
@@ -17,12 +18,19 @@ internal static class DuckDbBench
         FROM samples GROUP BY gpu_uuid, w
         """;
 
-    public static BenchFigure Run(ReductionData data, BenchFigure reduction, TimeSpan atLeast)
+    /// <param name="data">The samples both reduce.</param>
+    /// <param name="oneInstance">Our reduction by one instance on one thread.</param>
+    /// <param name="instances">Our reduction by several instances, one thread each: the figure compared.</param>
+    /// <param name="threads">How many instances that was, and so DuckDB's threads.</param>
+    /// <param name="atLeast">How long to time DuckDB's query, again and again.</param>
+    public static BenchFigure Run(ReductionData data, BenchFigure oneInstance, BenchFigure instances, int threads, TimeSpan atLeast)
     {
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
         using (var create = connection.CreateCommand())
         {
+            create.CommandText = $"SET threads TO {threads}";
+            create.ExecuteNonQuery();
             create.CommandText = """
                 CREATE TABLE samples (gpu_uuid VARCHAR, t TIMESTAMP, gpu_util FLOAT, sm_active FLOAT, tensor_active FLOAT, dram_active FLOAT,
                                       power FLOAT, gpu_temp FLOAT, memory_temp FLOAT, fb_used FLOAT, energy BIGINT)
@@ -33,10 +41,10 @@ internal static class DuckDbBench
         Load(connection, data);
         var groups = 0L;
         var duck = Throughput.PerSecond(() => groups = Aggregate(connection), data.Rows, atLeast);
-        var threads = Environment.ProcessorCount;
-        return new BenchFigure($"duckdb_{data.Fleet.Gpus}", $"Per-GPU window aggregation against DuckDB, {data.Fleet.Gpus:N0} GPUs", "rows/s", reduction.Value,
-            $"DuckDB {connection.ServerVersion}, same aggregation in SQL", duck, "ours ≥ 1.5× DuckDB", reduction.Value / duck >= 1.5,
-            $"{data.Rows:N0} rows into {groups:N0} GPU windows; DuckDB on {threads} threads, ours on one; ours also computes intervals, energy, states and jobs")
+        return new BenchFigure($"duckdb_{data.Fleet.Gpus}", $"Per-GPU window aggregation against DuckDB, {data.Fleet.Gpus:N0} GPUs", "rows/s", instances.Value,
+            $"DuckDB {connection.ServerVersion}, same aggregation in SQL", duck, "ours ≥ 1.5× DuckDB", instances.Value / duck >= 1.5,
+            $"{data.Rows:N0} rows into {groups:N0} GPU windows; DuckDB on {threads} threads, ours as {threads} instances on {threads} threads " +
+            $"(one instance on one thread: {oneInstance.Value:N0} rows/s, {oneInstance.Value / duck:0.00}× DuckDB); ours also computes intervals, energy, states and jobs")
         { Gpus = data.Fleet.Gpus };
     }
 

@@ -9,6 +9,10 @@ namespace Telemetry.Cli.Bench;
 /// </summary>
 internal sealed class PipelineBench(PipelineBenchScale scale, InfluxBenchServer? influx = null)
 {
+    // Aggregator instances, one thread each, in the reduction run beside DuckDB on as many threads: this machine's two
+    // cores, and the two instances of the fleet step.
+    private const int Instances = 2;
+
     /// <summary>The steps, in the order they run.</summary>
     public static IReadOnlyList<string> Steps { get; } = ["decode", "reduction", "allocations", "baseline build", "backlog drain", "lossless rate", "fleet scale", "influx sink"];
 
@@ -34,8 +38,11 @@ internal sealed class PipelineBench(PipelineBenchScale scale, InfluxBenchServer?
             if (gpus == scale.ReductionGpus[^1])
             {
                 figures.Add(memory);
+                progress("reduction", $"{gpus:N0} GPUs: {Instances} instances");
+                var instances = ReductionBench.RunInstances(data, Instances, scale.AtLeast);
+                figures.Add(instances);
                 progress("reduction", $"{gpus:N0} GPUs: DuckDB");
-                figures.Add(DuckDbBench.Run(data, reduction, scale.AtLeast));
+                figures.Add(DuckDbBench.Run(data, reduction, instances, Instances, scale.AtLeast));
             }
         }
 

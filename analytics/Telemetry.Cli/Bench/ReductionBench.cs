@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Numerics;
 using Apache.Arrow;
 using Telemetry.Analytics;
@@ -53,6 +54,65 @@ internal static class ReductionBench
             $"managed heap growth over the run / GPUs tracked, with {open} open window(s) holding every GPU; lower is better")
         { Gpus = gpus };
         return (reduction, memory);
+    }
+
+    /// <summary>
+    /// The same reduction by <paramref name="instances"/> aggregator instances of one group, each on its own thread with
+    /// its share of the GPUs (whole batches, the same ones every tick, as partitions split nodes between instances), as
+    /// the same number of instances would run on this machine's cores; against the vector sum of each share on as many
+    /// threads. The first tick is reduced before the clock starts, as in <see cref="Run"/>.
+    /// </summary>
+    public static BenchFigure RunInstances(ReductionData data, int instances, TimeSpan atLeast)
+    {
+        var gpus = data.Fleet.Gpus;
+        var shares = Enumerable.Range(0, instances)
+            .Select(i => data.Ticks.Select(tick => tick.Where((_, b) => b % instances == i).ToList()).ToArray())
+            .ToArray();
+        var measured = shares.Select(share => share.Skip(1).SelectMany(t => t).ToList()).ToArray();
+        var rows = measured.Sum(share => share.Sum(b => (long)b.Length));
+        var summed = Throughput.PerSecond(() => Parallel.For(0, instances, i => Sink = Sum(measured[i])), rows, atLeast);
+
+        // The median of three runs, each with new instances: one run takes a fraction of a second.
+        var runs = Enumerable.Range(0, 3).Select(_ => ReduceInParallel(shares, data.Rows)).OrderBy(r => r.RowsPerSecond).ToList();
+        var (reduced, tracked) = runs[1];
+        return new BenchFigure($"reduction_{gpus}_{instances}_instances", $"Window reduction, {gpus:N0} GPUs, {instances} instances on {instances} threads", "rows/s", reduced,
+            $"Vector<float> sum over the same columns on {instances} threads", summed, "ratio ≥ 0.25 at 450k GPUs", gpus >= 450_000 ? reduced / summed >= 0.25 : null,
+            $"{rows:N0} rows, median of 3 runs; instances' GPUs: " + string.Join(" / ", tracked.Select(g => g.ToString("N0", CultureInfo.InvariantCulture))))
+        { Gpus = gpus };
+    }
+
+    // Each share's first tick reduced by its own instance, then the others timed on one thread per instance.
+    private static (double RowsPerSecond, int[] Tracked) ReduceInParallel(List<SampleBatch>[][] shares, long allRows)
+    {
+        var aggregators = shares.Select(share =>
+        {
+            var aggregator = new SampleAggregator(new AggregatorOptions(), TimeProvider.System);
+            Reduce(aggregator, share[0]);
+            return aggregator;
+        }).ToArray();
+        using var ready = new Barrier(shares.Length + 1);
+        var threads = Enumerable.Range(0, shares.Length).Select(i => new Thread(() =>
+        {
+            ready.SignalAndWait();
+            for (var tick = 1; tick < shares[i].Length; tick++)
+            {
+                Reduce(aggregators[i], shares[i][tick]);
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        ready.SignalAndWait();
+        var clock = Stopwatch.StartNew();
+        threads.ForEach(t => t.Join());
+        var elapsed = clock.Elapsed.TotalSeconds;
+
+        var aggregated = aggregators.Sum(a => a.Counters.Aggregated);
+        if (aggregated != allRows)
+        {
+            throw new InvalidOperationException($"{shares.Length} instances aggregated {aggregated:N0} of {allRows:N0} rows.");
+        }
+
+        var rows = shares.Sum(share => share.Skip(1).Sum(tick => tick.Sum(b => (long)b.Length)));
+        return (rows / elapsed, aggregators.Select(a => a.TrackedGpus).ToArray());
     }
 
     public static void Reduce(SampleAggregator aggregator, List<SampleBatch> tick)
