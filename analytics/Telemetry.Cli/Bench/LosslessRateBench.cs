@@ -14,10 +14,13 @@ namespace Telemetry.Cli.Bench;
 /// </summary>
 internal static class LosslessRateBench
 {
-    /// <summary>The agents' default producer with <paramref name="ticksPerMessage"/> seconds a message; rates rise until one does not hold.</summary>
+    /// <summary>
+    /// The agents' default producer with <paramref name="ticksPerMessage"/> seconds a message; rates rise until one does
+    /// not hold, then two rates between the highest that held and the lowest that did not narrow the limit down.
+    /// </summary>
     public static Task<(BenchFigure Figure, List<LosslessStep> Steps)> RunAsync(
         BenchFleet fleet, IReadOnlyList<int> rates, TimeSpan each, int partitions, int ticksPerMessage, CBaseline? baseline, string? missing, Action<string> progress, CancellationToken cancellationToken) =>
-        RunAsync(fleet, LosslessRateSearch.Rising(rates), each, partitions, ProducerSetting.Default with { TicksPerMessage = ticksPerMessage }, null, baseline, missing, progress, cancellationToken);
+        RunAsync(fleet, LosslessRateSearch.RisingThenRefined(rates, refinements: 2), each, partitions, ProducerSetting.Default with { TicksPerMessage = ticksPerMessage }, null, baseline, missing, progress, cancellationToken);
 
     /// <summary>
     /// The same with any producer setting: offers the rates <paramref name="nextRate"/> picks, given the steps so far,

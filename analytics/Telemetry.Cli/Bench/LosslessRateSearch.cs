@@ -4,8 +4,36 @@ namespace Telemetry.Cli.Bench;
 internal static class LosslessRateSearch
 {
     /// <summary>The rates in order, until one does not hold.</summary>
-    public static Func<IReadOnlyList<LosslessStep>, int?> Rising(IReadOnlyList<int> rates) =>
+    private static Func<IReadOnlyList<LosslessStep>, int?> Rising(IReadOnlyList<int> rates) =>
         steps => steps.Count < rates.Count && (steps.Count == 0 || steps[^1].Held) ? rates[steps.Count] : null;
+
+    /// <summary>
+    /// The rates in order until one does not hold; then, <paramref name="refinements"/> times, the geometric middle of
+    /// the highest rate that held and the lowest above it that did not, so that the figure is not just the ladder's
+    /// step below the limit. Nothing more once no rate held, or every rate did.
+    /// </summary>
+    public static Func<IReadOnlyList<LosslessStep>, int?> RisingThenRefined(IReadOnlyList<int> rates, int refinements)
+    {
+        var rising = Rising(rates);
+        return steps =>
+        {
+            var firstFailed = steps.ToList().FindIndex(s => !s.Held);
+            if (firstFailed < 0)
+            {
+                return rising(steps);
+            }
+
+            var held = steps.Where(s => s.Held).Select(s => s.Offered).DefaultIfEmpty(0).Max();
+            var failed = steps.Where(s => !s.Held && s.Offered > held).Select(s => s.Offered).DefaultIfEmpty(0).Min();
+            if (steps.Count - firstFailed > refinements || held == 0 || failed == 0)
+            {
+                return null;
+            }
+
+            var next = Round(Math.Sqrt(held * failed));
+            return next > held && next < failed ? next : null;
+        };
+    }
 
     /// <summary>
     /// From <paramref name="start"/>, up or down by <paramref name="factor"/> until a rate that held lies next to one
