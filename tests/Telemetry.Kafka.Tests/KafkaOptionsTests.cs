@@ -93,6 +93,17 @@ public sealed class KafkaOptionsTests
     }
 
     [TestMethod]
+    public void AConsumerBehindItsFetcherWaitsMillisecondsNotASecondForTheNextFetch()
+    {
+        var options = new KafkaOptions { BootstrapServers = "broker:9092" };
+
+        Assert.AreEqual(10, options.ConsumerConfig("aggregators", "aggregator-1").FetchQueueBackoffMs);
+
+        options.Properties["fetch.queue.backoff.ms"] = "250";
+        Assert.AreEqual(250, options.ConsumerConfig("aggregators", "aggregator-1").FetchQueueBackoffMs);
+    }
+
+    [TestMethod]
     public void PropertiesOverrideConsumerSettings()
     {
         var options = new KafkaOptions { BootstrapServers = "broker:9092" };
