@@ -23,7 +23,7 @@ public sealed class AggregatorConsumer : IDisposable
 
     // Closed windows that may wait for the writer before consumption pauses: memory stays bounded when a sink is slow.
     private const int MaxUnwrittenWindows = 8;
-    private readonly IConsumer<string, byte[]> _consumer;
+    private readonly IConsumer<string, ReadOnlyMemory<byte>?> _consumer;
     private readonly MessageHandler _handler;
     private readonly LedgerWriter _ledger;
     private readonly WindowOutbox _outbox;
@@ -62,7 +62,8 @@ public sealed class AggregatorConsumer : IDisposable
         var reader = new LedgerReader(_ledger.Directory);
         _handler.Aggregator.WrittenSources = reader.WrittenOffsets;
         _outbox = new WindowOutbox(_ledger, influx, () => new PipelineSnapshot(clientId, Counters.Aggregated, Counters.Late, Counters.Invalid, Messages.Lag, _ledger.WindowsWritten, Counters.Duplicate, Counters.Future), _logger, time);
-        _consumer = new ConsumerBuilder<string, byte[]>(kafka.ConsumerConfig(options.GroupId, clientId))
+        _consumer = new ConsumerBuilder<string, ReadOnlyMemory<byte>?>(kafka.ConsumerConfig(options.GroupId, clientId))
+            .SetValueDeserializer(new ReusedPayloadDeserializer())
             .WithLogging(_logger)
             .SetErrorHandler((_, e) => Log.ConsumerError(_logger, e.Reason))
             .SetPartitionsAssignedHandler((consumer, partitions) => OnAssigned(consumer, partitions, options.StartAtEnd))
@@ -212,7 +213,7 @@ public sealed class AggregatorConsumer : IDisposable
         _outbox.Dispose();
     }
 
-    private ConsumeResult<string, byte[]>? Consume(CancellationToken cancellationToken)
+    private ConsumeResult<string, ReadOnlyMemory<byte>?>? Consume(CancellationToken cancellationToken)
     {
         try
         {
@@ -316,7 +317,7 @@ public sealed class AggregatorConsumer : IDisposable
         _handler.Counters.SetLag(lag);
     }
 
-    private List<TopicPartitionOffset> OnAssigned(IConsumer<string, byte[]> consumer, List<TopicPartition> partitions, bool startAtEnd)
+    private List<TopicPartitionOffset> OnAssigned(IConsumer<string, ReadOnlyMemory<byte>?> consumer, List<TopicPartition> partitions, bool startAtEnd)
     {
         Log.Assigned(_logger, partitions);
         var committedOffsets = Committed(consumer, partitions);
@@ -344,7 +345,7 @@ public sealed class AggregatorConsumer : IDisposable
         return offsets;
     }
 
-    private Dictionary<TopicPartition, Offset> Committed(IConsumer<string, byte[]> consumer, List<TopicPartition> partitions)
+    private Dictionary<TopicPartition, Offset> Committed(IConsumer<string, ReadOnlyMemory<byte>?> consumer, List<TopicPartition> partitions)
     {
         try
         {

@@ -255,7 +255,8 @@ internal sealed class MessageHandler(SampleAggregator aggregator, AggregatorOpti
                 _parked.Add(agent, queue);
             }
 
-            queue.Enqueue((message, needed));
+            // Kept past the next message consumed: its value must not lie in the consumer's reused buffer.
+            queue.Enqueue((message.Owned(), needed));
             _parkedCount++;
             Counters.SetParked(_parkedCount);
             if (_parkedCount > options.MaxParkedBatches)
@@ -277,13 +278,13 @@ internal sealed class MessageHandler(SampleAggregator aggregator, AggregatorOpti
         var before = Terms();
         try
         {
-            if (message.Value is null)
+            if (message.Value is not { } payload)
             {
                 Bad(message, "empty", "the message has no value");
                 return;
             }
 
-            using var batch = _reader.Read(message.Value);
+            using var batch = _reader.Read(payload);
             aggregator.AddSamples(batch, message.Source, message.Offset, attributionKnown);
         }
         catch (SampleDecodeException e)
@@ -310,7 +311,7 @@ internal sealed class MessageHandler(SampleAggregator aggregator, AggregatorOpti
         AllocationEvent allocation;
         try
         {
-            allocation = EventCodec.DecodeAllocation(message.Value ?? []);
+            allocation = EventCodec.DecodeAllocation(message.Value.GetValueOrDefault().Span);
         }
         catch (EventDecodeException e)
         {
@@ -363,7 +364,7 @@ internal sealed class MessageHandler(SampleAggregator aggregator, AggregatorOpti
     {
         try
         {
-            aggregator.AddThroughput(EventCodec.DecodeThroughput(message.Value ?? []), message.Source, message.Offset);
+            aggregator.AddThroughput(EventCodec.DecodeThroughput(message.Value.GetValueOrDefault().Span), message.Source, message.Offset);
         }
         catch (EventDecodeException e)
         {

@@ -144,6 +144,26 @@ public sealed class MessageHandlerTests
     }
 
     [TestMethod]
+    public void AParkedBatchKeepsItsRowsWhenTheConsumersReusedBufferTakesTheNextMessage()
+    {
+        // The consumer hands each value over in one buffer that the next message overwrites.
+        var buffer = new byte[64 * 1024];
+        var samples = TwoRows().Encode();
+        samples.CopyTo(buffer, 0);
+        _handler.Handle(_messages.Samples(7, samples, MessageFactory.Headers(seq: 1, allocSeq: 1)) with { Value = buffer.AsMemory(0, samples.Length) });
+        var allocation = _messages.Allocation(0, StartJob("job-1", 0, H100), seq: 1);
+        Array.Clear(buffer);
+        allocation.Value!.Value.CopyTo(buffer);
+
+        _handler.Handle(allocation with { Value = buffer.AsMemory(0, allocation.Value.Value.Length) });
+
+        Assert.AreEqual(0, _handler.ParkedCount);
+        Assert.AreEqual(2, Rows.Aggregated);
+        Assert.AreEqual(0L, _handler.Counters.BadMessagesTotal);
+        Assert.AreEqual("job-1", Assert.ContainsSingle(Assert.ContainsSingle(_handler.Aggregator.CloseAll()).Jobs).JobId);
+    }
+
+    [TestMethod]
     public void ParkedBatchIsAggregatedOnceItHasWaitedTheLongestAttributionWait()
     {
         _handler.Handle(_messages.Samples(7, TwoRows().Encode(), MessageFactory.Headers(seq: 1, allocSeq: 1)));
