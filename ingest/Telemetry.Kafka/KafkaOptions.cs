@@ -63,6 +63,9 @@ public sealed class KafkaOptions
             BatchSize = 1_000_000,
             QueueBufferingMaxKbytes = 256 * 1024,
             MessageTimeoutMs = 300_000,
+            // Delivery handlers read the report's error and topic only: without this, each report also carried a copy of
+            // the message's key, headers and value (a 19 KB batch) back into managed memory.
+            DeliveryReportFields = "status",
         };
         Apply(config);
         return config;

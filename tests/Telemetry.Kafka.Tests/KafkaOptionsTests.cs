@@ -93,6 +93,14 @@ public sealed class KafkaOptionsTests
     }
 
     [TestMethod]
+    public void DeliveryReportsCarryTheirStatusNotACopyOfTheMessage()
+    {
+        var options = new KafkaOptions { BootstrapServers = "broker:9092" };
+
+        Assert.AreEqual("status", options.ProducerConfig("agent-1").DeliveryReportFields);
+    }
+
+    [TestMethod]
     public void AConsumerBehindItsFetcherWaitsMillisecondsNotASecondForTheNextFetch()
     {
         var options = new KafkaOptions { BootstrapServers = "broker:9092" };
