@@ -7,8 +7,10 @@ namespace Telemetry.Cli.Bench;
 /// <summary>
 /// DuckDB (in process) running the same per-GPU window aggregation over the same samples: count, means of
 /// utilisation, SM, tensor and DRAM activity and power, maxima of temperatures and memory, and the energy counter's
-/// rise, per GPU per minute. Loading the table is not timed; the query is, with its result read. DuckDB gets as many
-/// threads as ours had instances, each on its own thread: the same cores on both sides.
+/// rise, per GPU per minute. Loading the table is not timed; the query is, with its result read. Ours is timed for the
+/// same work: every row, from new instances that see each GPU for the first time, and every window closed into its
+/// rows (<see cref="ReductionBench.Aggregate"/>). DuckDB gets as many threads as ours has instances, each instance on
+/// its own thread: the same cores on both sides.
 /// </summary>
 internal static class DuckDbBench
 {
@@ -18,12 +20,10 @@ internal static class DuckDbBench
         FROM samples GROUP BY gpu_uuid, w
         """;
 
-    /// <param name="data">The samples both reduce.</param>
-    /// <param name="oneInstance">Our reduction by one instance on one thread.</param>
-    /// <param name="instances">Our reduction by several instances, one thread each: the figure compared.</param>
-    /// <param name="threads">How many instances that was, and so DuckDB's threads.</param>
+    /// <param name="data">The samples both aggregate.</param>
+    /// <param name="threads">Our instances, one thread each, and DuckDB's threads.</param>
     /// <param name="atLeast">How long to time DuckDB's query, again and again.</param>
-    public static BenchFigure Run(ReductionData data, BenchFigure oneInstance, BenchFigure instances, int threads, TimeSpan atLeast)
+    public static BenchFigure Run(ReductionData data, int threads, TimeSpan atLeast)
     {
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
@@ -41,10 +41,13 @@ internal static class DuckDbBench
         Load(connection, data);
         var groups = 0L;
         var duck = Throughput.PerSecond(() => groups = Aggregate(connection), data.Rows, atLeast);
-        return new BenchFigure($"duckdb_{data.Fleet.Gpus}", $"Per-GPU window aggregation against DuckDB, {data.Fleet.Gpus:N0} GPUs", "rows/s", instances.Value,
-            $"DuckDB {connection.ServerVersion}, same aggregation in SQL", duck, "ours ≥ 1.5× DuckDB", instances.Value / duck >= 1.5,
-            $"{data.Rows:N0} rows into {groups:N0} GPU windows; DuckDB on {threads} threads, ours as {threads} instances on {threads} threads " +
-            $"(one instance on one thread: {oneInstance.Value:N0} rows/s, {oneInstance.Value / duck:0.00}× DuckDB); ours also computes intervals, energy, states and jobs")
+        var ours = ReductionBench.Aggregate(data, threads);
+        var one = ReductionBench.Aggregate(data, 1);
+        var rowsPerGpuWindow = (double)data.Rows / groups;
+        return new BenchFigure($"duckdb_{data.Fleet.Gpus}", $"Per-GPU window aggregation against DuckDB, {data.Fleet.Gpus:N0} GPUs, {rowsPerGpuWindow:0.#} samples a GPU-window", "rows/s", ours,
+            $"DuckDB {connection.ServerVersion}, same aggregation in SQL", duck, "ours ≥ 1.5× DuckDB", ours / duck >= 1.5,
+            $"{data.Rows:N0} rows into {groups:N0} GPU windows, every row and every window's rows timed on both sides; DuckDB on {threads} threads, ours as {threads} instances " +
+            $"on {threads} threads, median of 3 (one instance on one thread: {one:N0} rows/s, {one / duck:0.00}× DuckDB); ours also computes intervals, energy, states and jobs")
         { Gpus = data.Fleet.Gpus };
     }
 
