@@ -14,7 +14,7 @@ public static class BrokerProbe
         ArgumentNullException.ThrowIfNull(kafka);
         Native.RdKafkaLibrary.EnsureLoaded();
         string? lastError = null;
-        var config = new AdminClientConfig(kafka.ProducerConfig("telemetry-probe"));
+        var config = kafka.AdminConfig("telemetry-probe");
         using var admin = new AdminClientBuilder(config)
             .SetLogHandler((_, _) => { })
             .SetErrorHandler((_, error) => lastError = error.Reason)

@@ -71,6 +71,14 @@ public sealed class KafkaOptions
         return config;
     }
 
+    /// <summary>
+    /// Settings of an admin client (topic creation, the broker check at start): the producer's, reaching the same
+    /// cluster with the same security settings, less the .NET client's producer-only keys, which an admin client refuses.
+    /// </summary>
+    public AdminClientConfig AdminConfig(string clientId) => new(ProducerConfig(clientId)
+        .Where(p => !p.Key.StartsWith("dotnet.producer.", StringComparison.Ordinal) && !p.Key.StartsWith("dotnet.consumer.", StringComparison.Ordinal))
+        .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
+
     /// <summary>Settings of an at-least-once consumer: offsets are stored by the application, then committed.</summary>
     public ConsumerConfig ConsumerConfig(string groupId, string clientId)
     {

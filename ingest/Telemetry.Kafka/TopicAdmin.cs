@@ -13,7 +13,7 @@ public static class TopicAdmin
         ArgumentNullException.ThrowIfNull(kafka);
         ArgumentNullException.ThrowIfNull(topics);
         Native.RdKafkaLibrary.EnsureLoaded();
-        var config = new AdminClientConfig(kafka.ProducerConfig("telemetry-admin"));
+        var config = kafka.AdminConfig("telemetry-admin");
         using var admin = new AdminClientBuilder(config).Build();
         var existing = admin.GetMetadata(timeout).Topics
             .Where(t => !t.Error.IsError)

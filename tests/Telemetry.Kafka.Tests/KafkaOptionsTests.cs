@@ -101,6 +101,19 @@ public sealed class KafkaOptionsTests
     }
 
     [TestMethod]
+    public void AnAdminClientTakesTheProducersClusterAndSecuritySettingsWithoutItsProducerOnlyKeys()
+    {
+        var options = new KafkaOptions { BootstrapServers = "broker:9092" };
+        options.Properties["security.protocol"] = "SASL_SSL";
+
+        var config = options.AdminConfig("admin");
+
+        Assert.AreEqual("broker:9092", config.BootstrapServers);
+        Assert.AreEqual("SASL_SSL", config.Get("security.protocol"));
+        Assert.IsFalse(config.Any(p => p.Key.StartsWith("dotnet.", StringComparison.Ordinal)), string.Join(", ", config.Select(p => p.Key)));
+    }
+
+    [TestMethod]
     public void AConsumerBehindItsFetcherWaitsMillisecondsNotASecondForTheNextFetch()
     {
         var options = new KafkaOptions { BootstrapServers = "broker:9092" };
