@@ -32,8 +32,7 @@ public sealed class AggregatorConsumer : IDisposable
     private readonly ILogger _logger;
     private readonly Dictionary<SourcePartition, long> _stored = [];
     private long _lastClose;
-    private long _lastLag;
-    private readonly TimeSpan _lagEvery;
+    private readonly ConsumerLag _lag;
     private readonly TaskCompletionSource _assigned = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Creates the consumer and subscribes it to the contract's topics.</summary>
@@ -54,8 +53,7 @@ public sealed class AggregatorConsumer : IDisposable
         _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
         Influx = influx;
         _time = time ?? throw new ArgumentNullException(nameof(time));
-        // Often enough that a partition with a backlog is never taken for idle between two looks.
-        _lagEvery = options.IdlePartitionTimeout / 2 < TimeSpan.FromSeconds(1) ? options.IdlePartitionTimeout / 2 : TimeSpan.FromSeconds(1);
+        _lag = new ConsumerLag(time, options.IdlePartitionTimeout);
         _logger = loggers.CreateLogger<AggregatorConsumer>();
         _handler = new MessageHandler(new SampleAggregator(options, time), options, time, _logger);
         _handler.Aggregator.AlreadyWritten = _ledger.HasWindow;
@@ -150,7 +148,7 @@ public sealed class AggregatorConsumer : IDisposable
                 if (_time.GetElapsedTime(_lastClose) >= CloseEvery || result is null)
                 {
                     _handler.ReleaseOverdue();
-                    UpdateLag();
+                    _lag.Update(_consumer, _handler);
                     _outbox.Add(_handler.Aggregator.CloseReadyWindows());
                     StoreSafeOffsets();
                     SetPaused(false);
@@ -289,32 +287,6 @@ public sealed class AggregatorConsumer : IDisposable
                 Log.ConsumerError(_logger, e.Error.Reason);
             }
         }
-    }
-
-    private void UpdateLag()
-    {
-        if (_time.GetElapsedTime(_lastLag) < _lagEvery)
-        {
-            return;
-        }
-
-        _lastLag = _time.GetTimestamp();
-        long lag = 0;
-        foreach (var partition in _consumer.Assignment)
-        {
-            var offsets = _consumer.GetWatermarkOffsets(partition);
-            var position = _consumer.Position(partition);
-            if (offsets.High.Value >= 0 && position.Value >= 0)
-            {
-                lag += Math.Max(0, offsets.High.Value - position.Value);
-                if (offsets.High.Value > position.Value)
-                {
-                    _handler.Aggregator.WatermarkTracker.Backlogged(new SourcePartition(partition.Topic, partition.Partition.Value));
-                }
-            }
-        }
-
-        _handler.Counters.SetLag(lag);
     }
 
     private List<TopicPartitionOffset> OnAssigned(IConsumer<string, ReadOnlyMemory<byte>?> consumer, List<TopicPartition> partitions, bool startAtEnd)
