@@ -32,9 +32,9 @@ internal sealed record ApiAnswers(JsonElement Fleet, JsonElement Gpus, IReadOnly
             Fleet.GetProperty("gpusByState").EnumerateObject().Select(s => $"{s.Name} {s.Value.GetInt32()}").ToList(),
             view.Legend.Values.ToList());
         CollectionAssert.AreEquivalent(
-            Gpus.GetProperty("gpus").EnumerateArray().Select(g => $"{g.GetProperty("node").GetString()}/{g.GetProperty("gpuIndex").GetInt32()}/{g.GetProperty("state").GetString()}").ToList(),
+            Gpus.GetProperty("gpus").EnumerateArray().Select(g => $"{g.GetProperty("node").GetString()}/{g.GetProperty("gpuIndex").GetInt32()}/{g.GetProperty("state").GetString() ?? "unknown"}").ToList(),
             view.Cells.Select(c => string.Join('/', c)).ToList(),
-            "the heatmap has every GPU of the latest window, in its state");
+            "the heatmap has every GPU of the latest window, in its state (a GPU no interval was charged to in the window, as one whose only sample there was its last, is unknown)");
         CollectionAssert.AreEquivalent(Jobs.Select(JobRow).ToList(), view.Jobs.Select(r => string.Join(" | ", r[..^1])).ToList());
         CollectionAssert.AreEqual(Teams.GetProperty("groups").EnumerateArray().Select(TeamRow).ToList(), view.Teams.Select(r => string.Join(" | ", r)).ToList());
         CollectionAssert.AreEqual(Waste.GetProperty("entries").EnumerateArray().Select(WasteRow).ToList(), view.Waste.Select(r => string.Join(" | ", r)).ToList());
