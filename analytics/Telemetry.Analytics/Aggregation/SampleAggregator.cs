@@ -94,6 +94,7 @@ internal sealed class SampleAggregator
     /// <param name="attributionKnown">False when the batch's node's allocation events did not arrive in time: energy no job claims is then unattributed rather than unallocated.</param>
     public void AddSamples(SampleBatch batch, SourcePartition source, long offset, bool attributionKnown = true)
     {
+        BatchColumns.Prefetch(batch);
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var maxFuture = now + (long)TimeSpan.FromDays(1).TotalMilliseconds;
         var maxSkewed = now + _maxClockSkewMs;
