@@ -45,6 +45,12 @@ internal sealed class PipelineBench(PipelineBenchScale scale, InfluxBenchServer?
             // A whole window of samples a GPU at the first size; few samples a GPU, many GPUs, at the others.
             progress("reduction", $"{gpus:N0} GPUs: DuckDB");
             figures.Add(DuckDbBench.Run(data, Instances, scale.AtLeast));
+
+            // The same reduction over the batches the aggregator is sent: each agent's message, a node's GPUs over 5 s.
+            progress("reduction", $"{gpus:N0} GPUs: building agents' messages");
+            using var messages = ReductionData.Messages(new BenchFleet(gpus, start), scale.ReductionMessages(gpus));
+            progress("reduction", $"{gpus:N0} GPUs: reducing agents' messages");
+            figures.Add(ReductionBench.Run(messages, scale.AtLeast).Reduction);
         }
 
         progress("allocations", $"{scale.AllocationGpus:N0} GPUs");

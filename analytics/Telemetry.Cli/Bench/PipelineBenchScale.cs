@@ -35,4 +35,7 @@ internal sealed record PipelineBenchScale(
 
     /// <summary>Ticks of the reduction data for a fleet: enough for the rows asked, and at least three.</summary>
     public int ReductionTicks(int gpus) => (int)Math.Max(3, (ReductionRows / gpus) + 1);
+
+    /// <summary>Messages a node of the reduction data in agents' messages: as many ticks as <see cref="ReductionTicks"/>, and at least three messages.</summary>
+    public int ReductionMessages(int gpus) => Math.Max(3, (ReductionTicks(gpus) + BenchFleet.TicksPerMessage - 1) / BenchFleet.TicksPerMessage);
 }

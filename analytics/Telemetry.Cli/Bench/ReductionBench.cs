@@ -11,7 +11,7 @@ using Telemetry.Contract.Samples;
 namespace Telemetry.Cli.Bench;
 
 /// <summary>
-/// Window reduction: the real aggregator reducing decoded batches into per-GPU windows (every tick after the first, so
+/// Window reduction: the real aggregator reducing decoded batches into per-GPU windows (every step after the first, so
 /// that every row also closes an interval; windows that the watermark passes are closed inside the timing), against a
 /// <see cref="Vector{T}"/> sum over the same columns. The aggregator's managed heap growth over the run, per GPU
 /// tracked, is its memory per GPU.
@@ -39,15 +39,21 @@ internal static class ReductionBench
         }
 
         var reduced = rows / clock.Elapsed.TotalSeconds;
+        if (aggregator.Counters.Aggregated != data.Rows)
+        {
+            throw new InvalidOperationException($"The aggregator aggregated {aggregator.Counters.Aggregated:N0} of {data.Rows:N0} rows in {data.Shape}.");
+        }
+
         var after = GC.GetTotalMemory(forceFullCollection: true);
         var perGpu = (double)(after - before) / aggregator.TrackedGpus;
         var rowBytes = (double)data.EncodedBytes / data.Rows;
         var open = aggregator.OpenWindows;
         GC.KeepAlive(aggregator);
 
-        var reduction = new BenchFigure($"reduction_{gpus}", $"Window reduction, {gpus:N0} GPUs", "rows/s", reduced, "Vector<float> sum over the same columns", summed,
+        var (id, name) = data.AsMessages ? ($"reduction_{gpus}_messages", $"Window reduction, {gpus:N0} GPUs, in agents' messages") : ($"reduction_{gpus}", $"Window reduction, {gpus:N0} GPUs");
+        var reduction = new BenchFigure(id, name, "rows/s", reduced, "Vector<float> sum over the same columns", summed,
             "ratio ≥ 0.25 at 450k GPUs", gpus >= 450_000 ? reduced / summed >= 0.25 : null,
-            $"{rows:N0} rows in batches of {data.Ticks[0][0].Length:N0}, {data.Ticks.Length - 1} ticks after the first")
+            $"{rows:N0} rows in {data.Shape}, {data.Ticks.Length - 1} steps after the first")
         { Gpus = gpus };
         var memory = new BenchFigure($"memory_per_gpu_{gpus}", $"Aggregator memory per GPU tracked, {gpus:N0} GPUs", "bytes", perGpu, "one sample row as Arrow IPC", rowBytes,
             "≤ 2 KB per GPU", perGpu <= 2048,
