@@ -81,13 +81,16 @@ internal sealed class BatchColumns
         }
     }
 
+    // The first lines of a buffer: all of a message's (40 rows: 160 bytes of floats, 320 of integers); of a longer one,
+    // enough for the processor to see a stream and fetch the rest itself.
     private static unsafe void Lines<T>(ReadOnlySpan<T> span)
         where T : unmanaged
     {
         var bytes = MemoryMarshal.AsBytes(span);
+        var end = Math.Min(bytes.Length, 512);
         fixed (byte* start = bytes)
         {
-            for (var offset = 0; offset < bytes.Length; offset += 64)
+            for (var offset = 0; offset < end; offset += 64)
             {
                 Sse.Prefetch0(start + offset);
             }
