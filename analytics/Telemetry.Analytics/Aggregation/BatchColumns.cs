@@ -1,6 +1,4 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics.X86;
 using Telemetry.Contract.Samples;
 using F = Telemetry.Contract.Fields.FieldOrdinals;
 
@@ -56,11 +54,6 @@ internal sealed class BatchColumns
     /// </summary>
     public static void Prefetch(SampleBatch batch)
     {
-        if (!Sse.IsSupported)
-        {
-            return;
-        }
-
         Lines(batch.TimeView.Values);
         var uuids = batch.GpuUuidView;
         Lines(uuids.Offsets);
@@ -83,19 +76,8 @@ internal sealed class BatchColumns
 
     // The first lines of a buffer: all of a message's (40 rows: 160 bytes of floats, 320 of integers); of a longer one,
     // enough for the processor to see a stream and fetch the rest itself.
-    private static unsafe void Lines<T>(ReadOnlySpan<T> span)
-        where T : unmanaged
-    {
-        var bytes = MemoryMarshal.AsBytes(span);
-        var end = Math.Min(bytes.Length, 512);
-        fixed (byte* start = bytes)
-        {
-            for (var offset = 0; offset < end; offset += 64)
-            {
-                Sse.Prefetch0(start + offset);
-            }
-        }
-    }
+    private static void Lines<T>(ReadOnlySpan<T> span)
+        where T : unmanaged => CacheLines.Prefetch(span, 512);
 
     /// <summary>Reads the batch's columns.</summary>
     public void Read(SampleBatch batch)

@@ -41,6 +41,15 @@ internal sealed class OpenWindow(long index, long start, long end, GpuAccumulato
 
     public IReadOnlyDictionary<string, JobAccumulator> Jobs => _jobs;
 
+    /// <summary>Asks the processor for a GPU's accumulator ahead of its use (<see cref="Aggregation.CacheLines"/>).</summary>
+    public void Prefetch(int slot)
+    {
+        if ((uint)slot < (uint)_bySlot.Length)
+        {
+            Aggregation.CacheLines.Prefetch(ref _bySlot[slot]);
+        }
+    }
+
     /// <summary>The accumulator of a GPU, started on its first use.</summary>
     public ref GpuAccumulator Gpu(int slot)
     {
