@@ -20,7 +20,7 @@ internal sealed record PipelineBenchScale(
 {
     /// <summary>The full run: reduction and memory at 4k, 100k and 450k GPUs, and a 450k-GPU fleet at 1 Hz end to end.</summary>
     public static PipelineBenchScale Full { get; } = new("full", 4096, TimeSpan.FromSeconds(2), [4096, 100_000, 450_000], 1_000_000, 4096, 16_384, 5, 16, 4096,
-        [100_000, 200_000, 250_000, 300_000, 350_000, 400_000, 500_000, 600_000, 800_000, 1_000_000, 1_200_000, 1_600_000, 2_000_000, 2_400_000], TimeSpan.FromSeconds(4),
+        [100_000, 200_000, 250_000, 300_000, 350_000, 400_000, 500_000, 600_000, 800_000, 1_000_000, 1_200_000, 1_600_000, 2_000_000, 2_400_000, 2_800_000, 3_200_000], TimeSpan.FromSeconds(4),
         450_000, 450_000, TimeSpan.FromSeconds(10));
 
     /// <summary>A run of a few minutes at most: reduction at 4k and 100k GPUs, a coarser rate sweep, a 100k-GPU fleet end to end.</summary>
