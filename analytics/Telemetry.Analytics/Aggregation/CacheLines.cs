@@ -32,7 +32,7 @@ internal static class CacheLines
 
     private static unsafe void Prefetch(void* start, int bytes)
     {
-        if (!Sse.IsSupported)
+        if (!Sse.IsSupported || bytes <= 0)
         {
             return;
         }
