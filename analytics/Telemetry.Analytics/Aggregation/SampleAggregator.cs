@@ -14,16 +14,14 @@ namespace Telemetry.Analytics.Aggregation;
 /// </summary>
 internal sealed class SampleAggregator
 {
-    // Rows ahead whose GPU state is asked for, and how much of a GPU's track (its previous sample, its counters).
+    // Rows ahead whose GPU state is asked for.
     private const int StateAhead = 8;
-    private const int TrackBytes = 192;
 
-    private static readonly long MinValidTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
     private readonly AggregatorOptions _options;
     private readonly TimeProvider _time;
     private readonly long _windowMs;
     private readonly LedgerProvenance _ledger;
-    private readonly long _maxClockSkewMs;
+    private readonly RowSlots _rows;
     private readonly long _latenessMs;
     private readonly GpuRegistry _gpus;
     private readonly BatchColumns _columns = new();
@@ -49,11 +47,11 @@ internal sealed class SampleAggregator
         _time = time;
         _windowMs = (long)options.WindowLength.TotalMilliseconds;
         _latenessMs = (long)options.AllowedLateness.TotalMilliseconds;
-        _maxClockSkewMs = (long)options.MaxClockSkew.TotalMilliseconds;
         _ledger = new LedgerProvenance(_windowMs);
         _gpus = new GpuRegistry(peaks ?? options.Models ?? GpuModelPeaks.Default);
         WatermarkTracker = new Watermark(time, options.IdlePartitionTimeout);
         _intervals = new IntervalCharging(options, Timeline, Counters);
+        _rows = new RowSlots(_gpus, Counters, options.MaxClockSkew);
     }
 
     public AggregatorCounters Counters { get; } = new();
@@ -99,53 +97,12 @@ internal sealed class SampleAggregator
     public void AddSamples(SampleBatch batch, SourcePartition source, long offset, bool attributionKnown = true)
     {
         BatchColumns.Prefetch(batch);
-        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        var maxFuture = now + (long)TimeSpan.FromDays(1).TotalMilliseconds;
-        var maxSkewed = now + _maxClockSkewMs;
         var times = batch.TimeView.Values;
         var rows = batch.Length;
         Counters.AddReceived(rows);
         _columns.Read(batch);
         var slots = _columns.Slots;
-
-        // Rows that are no sample are counted and skipped; their GPUs are not tracked.
-        var valid = true;
-        var uuids = batch.GpuUuidView;
-        for (var row = 0; row < rows; row++)
-        {
-            var t = times[row];
-            if (t < MinValidTime || t > maxFuture || uuids.Offsets[row + 1] == uuids.Offsets[row] || !uuids.IsValid(row))
-            {
-                Counters.AddInvalid();
-                slots[row] = -1;
-                valid = false;
-            }
-            else if (t > maxSkewed)
-            {
-                Counters.AddFuture();
-                slots[row] = -1;
-                valid = false;
-            }
-            else
-            {
-                slots[row] = 0;
-            }
-        }
-
-        if (valid)
-        {
-            _gpus.ResolveAll(batch, slots);
-        }
-        else
-        {
-            for (var row = 0; row < rows; row++)
-            {
-                if (slots[row] >= 0)
-                {
-                    slots[row] = _gpus.Resolve(batch, row).Slot;
-                }
-            }
-        }
+        _rows.Resolve(batch, slots, _time.GetUtcNow().ToUnixTimeMilliseconds());
 
         var maxTime = long.MinValue;
         _touched = null;
@@ -311,7 +268,7 @@ internal sealed class SampleAggregator
     {
         if (slot >= 0)
         {
-            CacheLines.Prefetch(_gpus[slot], TrackBytes);
+            _gpus.Prefetch(slot);
             _lastWindow?.Prefetch(slot);
         }
     }

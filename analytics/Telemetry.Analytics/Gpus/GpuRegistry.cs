@@ -6,6 +6,9 @@ namespace Telemetry.Analytics.Gpus;
 /// <summary>Gives every GPU (or MIG instance) seen a dense slot number and keeps its track. Not thread-safe.</summary>
 internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
 {
+    // How much of a track a row reads: its previous sample and its counters.
+    private const int TrackBytes = 192;
+
     private readonly Dictionary<string, GpuTrack> _byKey = new(StringComparer.Ordinal);
     private readonly List<GpuTrack> _tracks = [];
 
@@ -18,6 +21,9 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
     public int Count => _tracks.Count;
 
     public GpuTrack this[int slot] => _tracks[slot];
+
+    /// <summary>Asks the processor for a GPU's track (its previous sample, its counters) ahead of its use.</summary>
+    public void Prefetch(int slot) => Aggregation.CacheLines.Prefetch(_tracks[slot], TrackBytes);
 
     public IReadOnlyList<GpuTrack> All => _tracks;
 
