@@ -8,7 +8,7 @@ namespace Telemetry.Cli.Tests;
 [TestClass]
 public sealed partial class BenchPipelineCommandTests
 {
-    private static readonly string[] Figures = ["decode", "reduction_64", "memory_per_gpu_64", "reduction_64_2_instances", "duckdb_64", "reduction_64_messages", "allocated_per_sample", "backlog_drain", "backlog_drain_none", "backlog_drain_zstd", "lossless_rate", "lossless_rate_8_rows", "fleet_scale_1", "fleet_scale_2", "influx_sink"];
+    private static readonly string[] Figures = ["decode", "reduction_64", "memory_per_gpu_64", "reduction_64_2_instances", "duckdb_64", "duckdb_subset_64", "reduction_64_messages", "allocated_per_sample", "backlog_drain", "backlog_drain_none", "backlog_drain_zstd", "lossless_rate", "lossless_rate_8_rows", "fleet_scale_1", "fleet_scale_2", "influx_sink"];
 
     private static readonly string[] InfluxFigures = ["influx_sink", "influx_sink_500", "influx_sink_500_plain", "influx_sink_5000_plain", "influx_sink_20000", "influx_sink_20000_plain"];
 

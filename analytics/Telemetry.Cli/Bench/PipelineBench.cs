@@ -44,7 +44,7 @@ internal sealed class PipelineBench(PipelineBenchScale scale, InfluxBenchServer?
 
             // A whole window of samples a GPU at the first size; few samples a GPU, many GPUs, at the others.
             progress("reduction", $"{gpus:N0} GPUs: DuckDB");
-            figures.Add(DuckDbBench.Run(data, Instances, scale.AtLeast));
+            figures.AddRange(DuckDbBench.Run(data, Instances, scale.AtLeast));
 
             // The same reduction over the batches the aggregator is sent: each agent's message, a node's GPUs over 5 s.
             progress("reduction", $"{gpus:N0} GPUs: building agents' messages");

@@ -142,6 +142,25 @@ internal static class ReductionBench
         return (rows / elapsed, aggregators.Select(a => a.TrackedGpus).ToArray());
     }
 
+    /// <summary>Every window of the data, closed, from one instance that aggregated every tick: what the rows timed produce.</summary>
+    public static IReadOnlyList<ClosedWindow> Windows(ReductionData data, AggregatorOptions options)
+    {
+        var aggregator = new SampleAggregator(options, TimeProvider.System);
+        var closed = new List<ClosedWindow>();
+        foreach (var tick in data.Ticks)
+        {
+            foreach (var batch in tick)
+            {
+                aggregator.AddSamples(batch, Source, 0);
+            }
+
+            closed.AddRange(aggregator.CloseReadyWindows());
+        }
+
+        closed.AddRange(aggregator.CloseAll());
+        return closed;
+    }
+
     public static void Reduce(SampleAggregator aggregator, List<SampleBatch> tick)
     {
         foreach (var batch in tick)

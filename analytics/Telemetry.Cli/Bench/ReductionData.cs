@@ -53,6 +53,14 @@ internal sealed class ReductionData : IDisposable
         return new ReductionData(fleet, all, bytes, $"batches of {Math.Min(rowsPerBatch, fleet.Gpus):N0} GPUs × 1 tick");
     }
 
+    /// <summary>Batches made elsewhere (by hand, for cases a fleet does not produce), encoded and decoded as the others, one step each.</summary>
+    public static ReductionData Of(BenchFleet fleet, IEnumerable<Apache.Arrow.RecordBatch> batches)
+    {
+        var payloads = batches.Select(SampleBatchCodec.Encode).ToList();
+        var steps = payloads.Select(p => new List<SampleBatch> { SampleBatchCodec.Decode(p) }).ToArray();
+        return new ReductionData(fleet, steps, payloads.Sum(p => (long)p.Length), "batches made by hand");
+    }
+
     /// <summary>
     /// Every node's messages as its agent sends them by default (its 8 GPUs over <see cref="BenchFleet.TicksPerMessage"/>
     /// ticks, 40 rows), <paramref name="steps"/> messages a node.
