@@ -92,17 +92,81 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
     {
         if (_ranks.Length != _tracks.Count)
         {
-            var order = _tracks
-                .OrderBy(t => t.Identity.Node, StringComparer.Ordinal).ThenBy(t => t.Identity.Index).ThenBy(t => t.Identity.MigInstance ?? -1)
-                .ThenBy(t => t.Identity.Uuid, StringComparer.Ordinal).ToList();
-            _ranks = new int[order.Count];
-            for (var rank = 0; rank < order.Count; rank++)
+            var order = IdentityOrder();
+            _ranks = new int[order.Length];
+            for (var rank = 0; rank < order.Length; rank++)
             {
-                _ranks[order[rank].Slot] = rank;
+                _ranks[order[rank]] = rank;
             }
         }
 
         return _ranks;
+    }
+
+    // The slots in identity order. Each node's name is compared only while its distinct names are sorted (a node has
+    // several GPUs); then every GPU sorts by one integer (its node's rank, index and MIG instance) and, where two share
+    // it, by UUID.
+    private int[] IdentityOrder()
+    {
+        var nodes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var track in _tracks)
+        {
+            if (track.Identity.Index is < 0 or > ushort.MaxValue || track.Identity.MigInstance is < 0 or >= ushort.MaxValue)
+            {
+                return [.. _tracks.Order(IdentityComparer.Instance).Select(t => t.Slot)];
+            }
+
+            nodes.TryAdd(track.Identity.Node, 0);
+        }
+
+        var names = nodes.Keys.ToArray();
+        Array.Sort(names, StringComparer.Ordinal);
+        for (var rank = 0; rank < names.Length; rank++)
+        {
+            nodes[names[rank]] = rank;
+        }
+
+        var keys = new long[_tracks.Count];
+        var order = new int[_tracks.Count];
+        for (var slot = 0; slot < keys.Length; slot++)
+        {
+            var identity = _tracks[slot].Identity;
+            keys[slot] = ((long)nodes[identity.Node] << 32) | ((long)identity.Index << 16) | (long)(identity.MigInstance + 1 ?? 0);
+            order[slot] = slot;
+        }
+
+        Array.Sort(keys, order);
+        var byUuid = Comparer<int>.Create((a, b) => string.CompareOrdinal(_tracks[a].Identity.Uuid, _tracks[b].Identity.Uuid));
+        for (int first = 0, next = 1; next <= keys.Length; next++)
+        {
+            // The same node, index and MIG instance under two UUIDs (a replaced board): rare, ordered by UUID.
+            if (next == keys.Length || keys[next] != keys[first])
+            {
+                if (next - first > 1)
+                {
+                    Array.Sort(order, first, next - first, byUuid);
+                }
+
+                first = next;
+            }
+        }
+
+        return order;
+    }
+
+    /// <summary>The GPUs' identity order: node, index, MIG instance (none first), UUID.</summary>
+    private sealed class IdentityComparer : IComparer<GpuTrack>
+    {
+        public static readonly IdentityComparer Instance = new();
+
+        public int Compare(GpuTrack? x, GpuTrack? y)
+        {
+            var (a, b) = (x!.Identity, y!.Identity);
+            var by = string.CompareOrdinal(a.Node, b.Node);
+            by = by != 0 ? by : a.Index.CompareTo(b.Index);
+            by = by != 0 ? by : (a.MigInstance ?? -1).CompareTo(b.MigInstance ?? -1);
+            return by != 0 ? by : string.CompareOrdinal(a.Uuid, b.Uuid);
+        }
     }
 
     private GpuModelPeak? Peak(string model)

@@ -67,6 +67,59 @@ public sealed class GpuRegistryTests
         CollectionAssert.AreEqual(whole, wholeAgain);
     }
 
+    [TestMethod]
+    public void RanksFollowNodeIndexMigInstanceAndUuidWhateverOrderGpusWereSeenIn()
+    {
+        var random = new Random(7);
+        var gpus = new List<GpuIdentity>();
+        foreach (var node in new[] { "node-10", "node-9", "node-1", "Node-2", "node-1a" })
+        {
+            for (var index = 0; index < 4; index++)
+            {
+                gpus.Add(new(node, $"GPU-{random.Next():x8}", index, H100.Model));
+            }
+
+            // MIG instances of one GPU, and two UUIDs under one node and index (a replaced board), which only the UUID orders.
+            gpus.Add(new(node, $"GPU-{node}-mig", 4, H100.Model, 2, "1g.10gb"));
+            gpus.Add(new(node, $"GPU-{node}-mig", 4, H100.Model, 1, "1g.10gb"));
+            gpus.Add(new(node, $"GPU-{node}-b", 5, H100.Model));
+            gpus.Add(new(node, $"GPU-{node}-a", 5, H100.Model));
+        }
+
+        var expected = gpus.OrderBy(g => g.Node, StringComparer.Ordinal).ThenBy(g => g.Index).ThenBy(g => g.MigInstance ?? -1).ThenBy(g => g.Uuid, StringComparer.Ordinal).ToList();
+        foreach (var seen in new[] { gpus, [.. gpus.OrderBy(_ => random.Next())], [.. Enumerable.Reverse(expected)] })
+        {
+            Assert.AreEqual(Describe(expected), Describe(InRankOrder(seen)));
+        }
+
+        // An index the packed sort key cannot hold takes the plain sort, in the same order.
+        var odd = gpus.Append(new("node-1", "GPU-negative", -1, H100.Model)).Append(new("node-1", "GPU-huge", 70_000, H100.Model)).OrderBy(_ => random.Next()).ToList();
+        var oddExpected = odd.OrderBy(g => g.Node, StringComparer.Ordinal).ThenBy(g => g.Index).ThenBy(g => g.MigInstance ?? -1).ThenBy(g => g.Uuid, StringComparer.Ordinal).ToList();
+        Assert.AreEqual(Describe(oddExpected), Describe(InRankOrder(odd)));
+    }
+
+    private static List<GpuIdentity> InRankOrder(List<GpuIdentity> seen)
+    {
+        var registry = new GpuRegistry();
+        foreach (var gpu in seen)
+        {
+            Resolve(registry, gpu);
+        }
+
+        // Asked twice: the second answer is the first, kept.
+        var ranks = registry.Ranks();
+        Assert.AreSame(ranks, registry.Ranks());
+        var order = new GpuIdentity[ranks.Length];
+        for (var slot = 0; slot < ranks.Length; slot++)
+        {
+            order[ranks[slot]] = registry[slot].Identity;
+        }
+
+        return [.. order];
+    }
+
+    private static string Describe(IEnumerable<GpuIdentity> gpus) => string.Join("\n", gpus.Select(g => $"{g.Node} {g.Index} {g.MigInstance} {g.Uuid}"));
+
     private static GpuIdentity Gpu(string uuid, int index) => new("node-1", uuid, index, H100.Model);
 
     private static int[] Resolve(GpuRegistry registry, params GpuIdentity[] gpus)
