@@ -53,11 +53,12 @@ internal sealed class IntervalCharging(AggregatorOptions options, AllocationTime
         var state = (int)IntervalClassifier.State(start, job is not null, _waste);
         acc.StateSeconds[state] += seconds;
         acc.StateJoules[state] += energy.Joules;
-        if (!ReferenceEquals(acc.LastJobId, job?.Id))
+        if (!ReferenceEquals(window.LastJobId(gpu.Slot), job?.Id))
         {
             // Mostly the same job as the last interval's: storing the reference again would cost a GC write barrier.
-            acc.LastJobId = job?.Id;
+            window.JobsOf(gpu.Slot).LastJobId = job?.Id;
         }
+
         if (job is null)
         {
             if (attributionKnown)
@@ -73,12 +74,14 @@ internal sealed class IntervalCharging(AggregatorOptions options, AllocationTime
         }
 
         acc.AllocatedSeconds += seconds;
-        if (!ReferenceEquals(acc.LastJob.Job, job))
+        ref var jobs = ref window.JobsOf(gpu.Slot);
+        if (!ReferenceEquals(jobs.Job, job))
         {
-            acc.LastJob = new GpuAccumulator.JobInfoCache { Job = job, Partial = window.Job(job).Gpu(gpu.Slot) };
+            jobs.Job = job;
+            jobs.Partial = window.Job(job).Gpu(gpu.Slot);
         }
 
-        var jobAcc = acc.LastJob.Partial!;
+        var jobAcc = jobs.Partial!;
         jobAcc.GpuSeconds += seconds;
         jobAcc.BusyGpuSeconds += busy ? seconds : 0;
         jobAcc.EnergyJoules += energy.Joules;

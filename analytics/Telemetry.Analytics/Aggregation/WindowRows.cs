@@ -25,8 +25,9 @@ internal static class WindowRows
         {
             var identity = registry[slot].Identity;
             ref var acc = ref window.GpuAt(slot);
-            gpus.Add(Gpu(window, identity, acc, windowMs, tolerance));
-            States(window, identity, acc, states);
+            var jobId = window.LastJobId(slot);
+            gpus.Add(Gpu(window, identity, acc, jobId, windowMs, tolerance));
+            States(window, identity, acc, jobId, states);
             unallocated += acc.UnallocatedJoules;
             unattributed += acc.UnattributedJoules;
         }
@@ -41,7 +42,7 @@ internal static class WindowRows
         return new ClosedWindow(window.Start, window.End, gpus, jobs, states, fleet, sources);
     }
 
-    public static GpuWindow Gpu(OpenWindow window, GpuIdentity gpu, in GpuAccumulator acc, long windowMs, double tolerance) => new(
+    public static GpuWindow Gpu(OpenWindow window, GpuIdentity gpu, in GpuAccumulator acc, string? jobId, long windowMs, double tolerance) => new(
         window.Start,
         window.End,
         gpu.Node,
@@ -49,7 +50,7 @@ internal static class WindowRows
         gpu.Index,
         gpu.MigInstance,
         gpu.Model,
-        acc.LastJobId,
+        jobId,
         acc.Samples,
         acc.CoveredSeconds * 1000 / windowMs,
         acc.GpuUtil.Mean,
@@ -105,13 +106,13 @@ internal static class WindowRows
             : EnergyConfidence.None;
     }
 
-    public static void States(OpenWindow window, GpuIdentity gpu, in GpuAccumulator acc, List<GpuStateWindow> into)
+    public static void States(OpenWindow window, GpuIdentity gpu, in GpuAccumulator acc, string? jobId, List<GpuStateWindow> into)
     {
         for (var state = 0; state < GpuAccumulator.States; state++)
         {
             if (acc.StateSeconds[state] > 0)
             {
-                into.Add(new GpuStateWindow(window.Start, window.End, gpu.Node, gpu.Uuid, gpu.Index, gpu.MigInstance, gpu.Model, acc.LastJobId,
+                into.Add(new GpuStateWindow(window.Start, window.End, gpu.Node, gpu.Uuid, gpu.Index, gpu.MigInstance, gpu.Model, jobId,
                     StateNames.Of((GpuState)state), acc.StateSeconds[state], acc.StateJoules[state]));
             }
         }

@@ -5,7 +5,9 @@ namespace Telemetry.Analytics.Windows;
 /// <summary>
 /// One GPU's partial figures in one window: sample statistics and the intervals that start in the window. A struct:
 /// a window keeps its GPUs' accumulators in one array by slot, read and written in place, so that the heap holds one
-/// object per window instead of several per GPU, and the GPUs of one message lie side by side.
+/// object per window instead of several per GPU, and the GPUs of one message lie side by side. It holds no references
+/// (its jobs are in <see cref="GpuJobs"/>, beside it), so the garbage collector never scans that array, 216 MB at
+/// 450,000 GPUs, nor marks cards as accumulators are written.
 /// </summary>
 internal struct GpuAccumulator
 {
@@ -43,7 +45,6 @@ internal struct GpuAccumulator
     public double BusySeconds;
     public double AllocatedSeconds;
     public double Tflop;
-    public string? LastJobId;
     public int CounterWraps;
     public int EccDbeErrors;
     public int UncorrectableRemappedRows;
@@ -55,9 +56,6 @@ internal struct GpuAccumulator
     public double BothIntegratedJoules;
     public PerState StateSeconds;
     public PerState StateJoules;
-
-    /// <summary>The job of this GPU's last allocated interval here, and its partial: the next interval is mostly the same job's.</summary>
-    public JobInfoCache LastJob;
 
     /// <summary>The number of <see cref="GpuState"/> values.</summary>
     public const int States = 7;
@@ -79,13 +77,6 @@ internal struct GpuAccumulator
         private double _first;
     }
 
-    /// <summary>A job and this GPU's partial of it in the window.</summary>
-    public struct JobInfoCache
-    {
-        public Jobs.JobInfo? Job;
-        public JobGpuPartial? Partial;
-    }
-
     /// <summary>Mean and maximum of a reading over the samples that had it.</summary>
     public struct Stat
     {
@@ -104,4 +95,17 @@ internal struct GpuAccumulator
 
         public readonly double? Maximum => Count == 0 ? null : Max;
     }
+}
+
+/// <summary>
+/// One GPU's jobs in one window, beside its <see cref="GpuAccumulator"/>: the job of its last interval, and the last
+/// allocated one's partial (the next interval is mostly the same job's).
+/// </summary>
+internal struct GpuJobs
+{
+    /// <summary>The job of the GPU's last interval here; null when no job held it.</summary>
+    public string? LastJobId;
+
+    public Jobs.JobInfo? Job;
+    public JobGpuPartial? Partial;
 }

@@ -7,6 +7,9 @@ internal sealed class OpenWindow(long index, long start, long end, GpuAccumulato
 {
     // Accumulators by GPU slot (dense, so an array), and the slots that have one, in the order they were added.
     private GpuAccumulator[] _bySlot = accumulators;
+
+    // Jobs by GPU slot, beside the accumulators; made on the window's first job, so a fleet without jobs has none.
+    private GpuJobs[] _jobsBySlot = [];
     private readonly List<int> _slots = [];
     private readonly Dictionary<string, JobAccumulator> _jobs = new(StringComparer.Ordinal);
 
@@ -29,6 +32,20 @@ internal sealed class OpenWindow(long index, long start, long end, GpuAccumulato
 
     /// <summary>The accumulator of a GPU in <see cref="Slots"/>.</summary>
     public ref GpuAccumulator GpuAt(int slot) => ref _bySlot[slot];
+
+    /// <summary>The job of a GPU's last interval here, or null.</summary>
+    public string? LastJobId(int slot) => slot < _jobsBySlot.Length ? _jobsBySlot[slot].LastJobId : null;
+
+    /// <summary>A GPU's jobs here, to write.</summary>
+    public ref GpuJobs JobsOf(int slot)
+    {
+        if (slot >= _jobsBySlot.Length)
+        {
+            Array.Resize(ref _jobsBySlot, Math.Max(slot + 1, Math.Max(_bySlot.Length, _jobsBySlot.Length * 2)));
+        }
+
+        return ref _jobsBySlot[slot];
+    }
 
     /// <summary>Counts sample rows of this source aggregated here.</summary>
     public void CountRows(SourcePartition source, long rows)
@@ -80,6 +97,7 @@ internal sealed class OpenWindow(long index, long start, long end, GpuAccumulato
         }
 
         _slots.Clear();
+        _jobsBySlot = [];
         var array = _bySlot;
         _bySlot = [];
         return array;
@@ -111,6 +129,11 @@ internal sealed class OpenWindow(long index, long start, long end, GpuAccumulato
             if (slot < _bySlot.Length)
             {
                 _bySlot[slot] = default;
+            }
+
+            if (slot < _jobsBySlot.Length)
+            {
+                _jobsBySlot[slot] = default;
             }
         }
 
