@@ -118,21 +118,42 @@ internal static class WindowRows
         }
     }
 
-    public static FleetWindow Fleet(OpenWindow window, IReadOnlyList<GpuWindow> gpus, IReadOnlyList<JobWindow> jobs, double unallocatedJoules, double unattributedJoules) => new(
-        window.Start,
-        window.End,
-        gpus.Count,
-        gpus.Sum(g => (long)g.Samples),
-        gpus.Sum(g => g.EnergyJoules),
-        jobs.Sum(j => j.EnergyJoules),
-        unallocatedJoules,
-        unattributedJoules,
-        gpus.Sum(g => g.Gaps),
-        gpus.Sum(g => g.CounterResets),
-        gpus.Count(g => g.EnergyConfidence == "agree"),
-        gpus.Count(g => g.EnergyConfidence == "disagree"),
-        gpus.Count(g => g.EnergyConfidence is "counter-only" or "integral-only"),
-        gpus.Count(g => g.EnergyConfidence == "gap"));
+    // The window's fleet row, in one pass over its GPUs' rows (adding up in their order, as the rows are written).
+    public static FleetWindow Fleet(OpenWindow window, IReadOnlyList<GpuWindow> gpus, IReadOnlyList<JobWindow> jobs, double unallocatedJoules, double unattributedJoules)
+    {
+        long samples = 0;
+        double energy = 0, jobEnergy = 0;
+        int gaps = 0, resets = 0, agree = 0, disagree = 0, single = 0, gapped = 0;
+        foreach (var gpu in gpus)
+        {
+            samples += gpu.Samples;
+            energy += gpu.EnergyJoules;
+            gaps += gpu.Gaps;
+            resets += gpu.CounterResets;
+            switch (gpu.EnergyConfidence)
+            {
+                case "agree":
+                    agree++;
+                    break;
+                case "disagree":
+                    disagree++;
+                    break;
+                case "counter-only" or "integral-only":
+                    single++;
+                    break;
+                case "gap":
+                    gapped++;
+                    break;
+            }
+        }
+
+        foreach (var job in jobs)
+        {
+            jobEnergy += job.EnergyJoules;
+        }
+
+        return new(window.Start, window.End, gpus.Count, samples, energy, jobEnergy, unallocatedJoules, unattributedJoules, gaps, resets, agree, disagree, single, gapped);
+    }
 
     /// <summary>A job's row: its per-GPU partials added up in the order given (the GPUs' identity order).</summary>
     public static JobWindow Job(OpenWindow window, JobAccumulator acc, IReadOnlyList<KeyValuePair<int, JobGpuPartial>> partials, Func<int, string> modelOf)

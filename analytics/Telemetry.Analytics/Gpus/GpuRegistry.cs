@@ -12,6 +12,10 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
     private readonly Dictionary<string, GpuTrack> _byKey = new(StringComparer.Ordinal);
     private readonly List<GpuTrack> _tracks = [];
 
+    // Node names and models, one string each, shared by their GPUs' identities: a node has several GPUs, a fleet a
+    // handful of models. Only strings of GPUs tracked are kept.
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+
     // A fleet has a handful of models: each product name is matched against the peaks table once.
     private readonly Dictionary<string, GpuModelPeak?> _peaks = new(StringComparer.Ordinal);
     private int[] _ranks = [];
@@ -77,11 +81,50 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
             return track;
         }
 
-        var identity = batch.Identity(row);
+        var uuidChars = mig >= 0 ? key[..key[..length].LastIndexOf('/')] : key[..length];
+        var identity = uuid.Length is > 0 and <= 200 && batch.GpuUuidView.IsValid(row) ? Identity(batch, row, uuidChars) : null;
+        identity ??= batch.Identity(row);
         track = new GpuTrack(_tracks.Count, identity, Peak(identity.Model));
         _tracks.Add(track);
-        _byKey.Add(key[..length].ToString(), track);
+        // Without a MIG instance the key is the UUID: one string for both.
+        _byKey.Add(mig < 0 && identity.Uuid.AsSpan().SequenceEqual(key[..length]) ? identity.Uuid : key[..length].ToString(), track);
         return track;
+    }
+
+    // A new GPU's identity, its node name and model shared with the GPUs already tracked; null when a name is missing
+    // or longer than any real one, which the batch's own identity handles.
+    private GpuIdentity? Identity(SampleBatch batch, int row, ReadOnlySpan<char> uuid)
+    {
+        var node = Shared(batch.NodeView, row);
+        var model = Shared(batch.GpuModelView, row);
+        if (node is null || model is null)
+        {
+            return null;
+        }
+
+        var migs = batch.MigInstanceView;
+        int? mig = migs.Exists && migs.IsValid(row) ? migs.Values[row] : null;
+        return new GpuIdentity(node, uuid.ToString(), batch.GpuIndex.Values[row], model, mig, batch.MigProfile?.GetString(row));
+    }
+
+    private string? Shared(StringColumnView names, int row)
+    {
+        if (!names.IsValid(row) || names.Bytes(row).Length > 256)
+        {
+            return null;
+        }
+
+        var utf8 = names.Bytes(row);
+        Span<char> chars = stackalloc char[Encoding.UTF8.GetMaxCharCount(utf8.Length)];
+        chars = chars[..Encoding.UTF8.GetChars(utf8, chars)];
+        var lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(chars, out var name))
+        {
+            name = chars.ToString();
+            _names.Add(name);
+        }
+
+        return name;
     }
 
     /// <summary>

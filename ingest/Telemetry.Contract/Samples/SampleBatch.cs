@@ -66,6 +66,12 @@ public sealed class SampleBatch : IDisposable
     /// <summary>The GPU UUIDs as spans, without an array object.</summary>
     public StringColumnView GpuUuidView => _payload is { } p ? p.StringView(_columns.GpuUuid) : StringColumnView.Of(GpuUuid);
 
+    /// <summary>The node names as spans, without an array object.</summary>
+    public StringColumnView NodeView => _payload is { } p ? p.StringView(_columns.Node) : StringColumnView.Of(Node);
+
+    /// <summary>The GPU product names as spans, without an array object.</summary>
+    public StringColumnView GpuModelView => _payload is { } p ? p.StringView(_columns.GpuModel) : StringColumnView.Of(GpuModel);
+
     /// <summary>The MIG instance IDs as a span, without an array object; a missing view (<see cref="ColumnView{T}.Exists"/> false) when the sender left the column out.</summary>
     public ColumnView<int> MigInstanceView => _columns.MigInstance < 0 ? ColumnView.Missing<int>()
         : _payload is { } p ? p.View<int>(_columns.MigInstance) : ColumnView.Of(MigInstance!);

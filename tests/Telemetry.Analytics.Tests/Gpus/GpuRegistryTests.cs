@@ -98,6 +98,31 @@ public sealed class GpuRegistryTests
         Assert.AreEqual(Describe(oddExpected), Describe(InRankOrder(odd)));
     }
 
+    [TestMethod]
+    public void ANewGpusIdentityIsWhatItsRowSaysWithNodeNamesAndModelsSharedBetweenGpus()
+    {
+        var registry = new GpuRegistry();
+        GpuIdentity[] gpus =
+        [
+            new("node-7", "GPU-1111", 0, H100.Model),
+            new("node-7", "GPU-2222", 1, H100.Model),
+            new("node-7", "GPU-3333", 2, H100.Model, 3, "1g.10gb"),
+            new("node-8", "GPU-4444", 0, "NVIDIA B200", -2, null),
+            new("node-8", "GPU-4444", 0, "NVIDIA B200", 4, "3g.40gb"),
+        ];
+
+        var slots = Resolve(registry, gpus);
+
+        CollectionAssert.AreEqual(new[] { 0, 1, 2, 3, 4 }, slots);
+        CollectionAssert.AreEqual(gpus, Enumerable.Range(0, gpus.Length).Select(s => registry[s].Identity).ToArray());
+        Assert.AreSame(registry[0].Identity.Node, registry[2].Identity.Node);
+        Assert.AreSame(registry[0].Identity.Model, registry[1].Identity.Model);
+        Assert.AreSame(registry[3].Identity.Node, registry[4].Identity.Node);
+        Assert.AreNotSame(registry[0].Identity.Node, registry[3].Identity.Node);
+        Assert.AreSame(registry[1], registry.Find("GPU-2222"));
+        Assert.AreEqual(3, registry.Find("GPU-4444")!.Slot, "the whole GPU's key is its UUID; a MIG instance's adds /instance");
+    }
+
     private static List<GpuIdentity> InRankOrder(List<GpuIdentity> seen)
     {
         var registry = new GpuRegistry();
