@@ -26,15 +26,10 @@ internal sealed class SampleAggregator
     private readonly GpuRegistry _gpus;
     private readonly BatchColumns _columns = new();
     private readonly IntervalCharging _intervals;
-    private readonly SortedList<long, OpenWindow> _open = [];
-    private long _firstOpenIndex = long.MinValue;
+    private readonly WindowSet _windows;
 
-    // The window last looked up; the windows this batch's message was recorded as feeding; the window whose aggregated
-    // rows are being counted, and how many so far.
-    private OpenWindow? _lastWindow;
-
-    // A closed window's accumulator array, emptied, for the next window.
-    private GpuAccumulator[]? _spare;
+    // The windows this batch's message was recorded as feeding; the window whose aggregated rows are being counted,
+    // and how many so far.
     private OpenWindow? _touched;
     private OpenWindow? _touchedBefore;
     private OpenWindow? _counting;
@@ -48,6 +43,7 @@ internal sealed class SampleAggregator
         _windowMs = (long)options.WindowLength.TotalMilliseconds;
         _latenessMs = (long)options.AllowedLateness.TotalMilliseconds;
         _ledger = new LedgerProvenance(_windowMs);
+        _windows = new WindowSet(_windowMs);
         _gpus = new GpuRegistry(peaks ?? options.Models ?? GpuModelPeaks.Default);
         WatermarkTracker = new Watermark(time, options.IdlePartitionTimeout);
         _intervals = new IntervalCharging(options, Timeline, Counters);
@@ -85,7 +81,7 @@ internal sealed class SampleAggregator
 
     public Watermark WatermarkTracker { get; }
 
-    public int OpenWindows => _open.Count;
+    public int OpenWindows => _windows.Count;
 
     public int TrackedGpus => _gpus.Count;
 
@@ -154,7 +150,7 @@ internal sealed class SampleAggregator
             }
         }
 
-        foreach (var window in _open.Values)
+        foreach (var window in _windows.All)
         {
             Counters.AddHandedOver(window.Forget(source, gpus));
         }
@@ -183,14 +179,14 @@ internal sealed class SampleAggregator
         var end = e.End.ToUnixTimeMilliseconds();
         var job = Timeline.FindJob(e.JobId) ?? new JobInfo(e.JobId, "", "");
         var assigned = 0L;
-        for (var index = FloorDiv(start, _windowMs); index * _windowMs < end; index++)
+        for (var index = WindowSet.FloorDiv(start, _windowMs); index * _windowMs < end; index++)
         {
             var pieceEnd = Math.Min(end, (index + 1) * _windowMs);
             var tokens = pieceEnd == end
                 ? e.Count - assigned
                 : (long)((decimal)e.Count * (pieceEnd - Math.Max(start, index * _windowMs)) / (end - start));
             assigned += tokens;
-            if (index < _firstOpenIndex || WrittenBefore(index) || WrittenUpTo(index, source) is not null)
+            if (index < _windows.FirstOpenIndex || WrittenBefore(index) || WrittenUpTo(index, source) is not null)
             {
                 Counters.AddLateTokens(tokens);
                 continue;
@@ -215,9 +211,9 @@ internal sealed class SampleAggregator
     {
         var watermark = WatermarkTracker.Advance();
         List<ClosedWindow>? closed = null;
-        while (_open.Count > 0)
+        while (_windows.Count > 0)
         {
-            var first = _open.GetValueAtIndex(0);
+            var first = _windows.Oldest;
             if (watermark == long.MinValue || first.End + _latenessMs > watermark)
             {
                 break;
@@ -229,7 +225,7 @@ internal sealed class SampleAggregator
         if (watermark != long.MinValue)
         {
             // No window at or before the watermark minus lateness can still open.
-            _firstOpenIndex = Math.Max(_firstOpenIndex, FloorDiv(watermark - _latenessMs, _windowMs));
+            _windows.NoneBefore(watermark - _latenessMs);
         }
 
         return closed ?? (IReadOnlyList<ClosedWindow>)[];
@@ -239,9 +235,9 @@ internal sealed class SampleAggregator
     public IReadOnlyList<ClosedWindow> CloseAll()
     {
         var closed = new List<ClosedWindow>();
-        while (_open.Count > 0)
+        while (_windows.Count > 0)
         {
-            closed.Add(Close(_open.GetValueAtIndex(0)));
+            closed.Add(Close(_windows.Oldest));
         }
 
         return closed;
@@ -251,7 +247,7 @@ internal sealed class SampleAggregator
     public long? LowestNeededOffset(SourcePartition source)
     {
         long? lowest = null;
-        foreach (var window in _open.Values)
+        foreach (var window in _windows.All)
         {
             if (window.MinOffsets.TryGetValue(source, out var offset) && (lowest is null || offset < lowest))
             {
@@ -269,7 +265,7 @@ internal sealed class SampleAggregator
         if (slot >= 0)
         {
             _gpus.Prefetch(slot);
-            _lastWindow?.Prefetch(slot);
+            _windows.Last?.Prefetch(slot);
         }
     }
 
@@ -287,9 +283,9 @@ internal sealed class SampleAggregator
             gpu.Source = source;
         }
         var snapshot = SampleReadings.Snapshot(gpu, _columns, row, t);
-        var index = WindowIndex(t);
-        var writtenUpTo = index >= _firstOpenIndex ? WrittenUpTo(index, source) : null;
-        if (writtenUpTo is not null || index < _firstOpenIndex || WrittenBefore(index))
+        var index = _windows.IndexOf(t);
+        var writtenUpTo = index >= _windows.FirstOpenIndex ? WrittenUpTo(index, source) : null;
+        if (writtenUpTo is not null || index < _windows.FirstOpenIndex || WrittenBefore(index))
         {
             // A replayed message the window's writer already counted, or a row that came after its window was written.
             if (offset <= writtenUpTo)
@@ -353,8 +349,8 @@ internal sealed class SampleAggregator
 
     private void AddInterval(GpuTrack gpu, in SampleSnapshot start, in SampleSnapshot end, SourcePartition source, long offset, bool attributionKnown)
     {
-        var startIndex = WindowIndex(start.Time);
-        if (startIndex < _firstOpenIndex || WrittenBefore(startIndex) || WrittenUpTo(startIndex, source) is not null)
+        var startIndex = _windows.IndexOf(start.Time);
+        if (startIndex < _windows.FirstOpenIndex || WrittenBefore(startIndex) || WrittenUpTo(startIndex, source) is not null)
         {
             // The interval belongs to a window already written (here, elsewhere, or by this instance before a restart).
             Counters.AddLateInterval();
@@ -364,46 +360,22 @@ internal sealed class SampleAggregator
         _intervals.Charge(Touched(startIndex, source, offset), gpu, start, end, attributionKnown);
     }
 
-    private OpenWindow Window(long index)
-    {
-        if (_lastWindow is { } last && last.Index == index)
-        {
-            return last;
-        }
-
-        if (!_open.TryGetValue(index, out var window))
-        {
-            var accumulators = _spare ?? new GpuAccumulator[Math.Max(16, _gpus.Count)];
-            _spare = null;
-            window = new OpenWindow(index, index * _windowMs, (index + 1) * _windowMs, accumulators);
-            _open.Add(index, window);
-        }
-
-        _lastWindow = window;
-        return window;
-    }
+    private OpenWindow Window(long index) => _windows.Get(index, _gpus.Count);
 
     private ClosedWindow Close(OpenWindow window)
     {
-        _open.Remove(window.Index);
-        _lastWindow = null;
-        _firstOpenIndex = Math.Max(_firstOpenIndex, window.Index + 1);
+        _windows.Remove(window);
         Counters.AddWindowClosed();
         var closed = WindowRows.Of(window, _gpus, _windowMs, _options.Waste.EnergyAgreementTolerance);
         Timeline.Prune(window.Start - _latenessMs);
         _ledger.Closed(window.Index);
-        _spare = window.Release();
+        _windows.Recycle(window);
         return closed;
     }
 
     // Whether a window not open here was written by this instance in an earlier run.
     private bool WrittenBefore(long index) =>
-        _ledger.AlreadyWritten is not null && _lastWindow?.Index != index && !_open.ContainsKey(index) && _ledger.WrittenBefore(index);
+        _ledger.AlreadyWritten is not null && _windows.Last?.Index != index && !_windows.IsOpen(index) && _ledger.WrittenBefore(index);
 
     private long? WrittenUpTo(long index, SourcePartition source) => _ledger.WrittenUpTo(index, source);
-
-    // The index of the window holding this time: mostly the window last looked up, without a division.
-    private long WindowIndex(long t) => _lastWindow is { } last && t >= last.Start && t < last.End ? last.Index : FloorDiv(t, _windowMs);
-
-    private static long FloorDiv(long a, long b) => a >= 0 ? a / b : ((a + 1) / b) - 1;
 }
