@@ -102,9 +102,7 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
             return null;
         }
 
-        var migs = batch.MigInstanceView;
-        int? mig = migs.Exists && migs.IsValid(row) ? migs.Values[row] : null;
-        return new GpuIdentity(node, uuid.ToString(), batch.GpuIndex.Values[row], model, mig, batch.MigProfile?.GetString(row));
+        return batch.Identity(row, node, uuid.ToString(), model);
     }
 
     private string? Shared(StringColumnView names, int row)

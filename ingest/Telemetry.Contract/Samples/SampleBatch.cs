@@ -119,11 +119,17 @@ public sealed class SampleBatch : IDisposable
     }
 
     /// <summary>The identity of the GPU in this row.</summary>
-    public GpuIdentity Identity(int row) => new(
-        Node.GetString(row),
-        GpuUuid.GetString(row),
+    public GpuIdentity Identity(int row) => Identity(row, Node.GetString(row), GpuUuid.GetString(row), GpuModel.GetString(row));
+
+    /// <summary>
+    /// The identity of the GPU in this row, with its node name, UUID and model as the caller has them already (strings
+    /// it shares between GPUs, say); the rest from the row.
+    /// </summary>
+    public GpuIdentity Identity(int row, string node, string uuid, string model) => new(
+        node,
+        uuid,
         GpuIndex.Values[row],
-        GpuModel.GetString(row),
+        model,
         MigInstance?.GetValue(row),
         MigProfile?.GetString(row));
 
