@@ -107,12 +107,12 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
 
     private string? Shared(StringColumnView names, int row)
     {
-        if (!names.IsValid(row) || names.Bytes(row).Length > 256)
+        var utf8 = names.Bytes(row);
+        if (!names.IsValid(row) || utf8.Length > 256)
         {
             return null;
         }
 
-        var utf8 = names.Bytes(row);
         Span<char> chars = stackalloc char[Encoding.UTF8.GetMaxCharCount(utf8.Length)];
         chars = chars[..Encoding.UTF8.GetChars(utf8, chars)];
         var lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -14,9 +14,12 @@ internal static class DuckDbAgreement
     private const double Tolerance = 1e-9;
 
     /// <summary>The states an interval can be in without jobs, which the query sums seconds and joules of.</summary>
-    public static IReadOnlyList<string> States => StateNames;
+    public static IReadOnlyList<string> States => WithoutJobs;
 
-    private static readonly string[] StateNames = ["throttled", "unallocated-busy", "zombie", "unallocated-idle"];
+    private static readonly string[] WithoutJobs =
+    [
+        StateNames.Of(GpuState.Throttled), StateNames.Of(GpuState.UnallocatedBusy), StateNames.Of(GpuState.Zombie), StateNames.Of(GpuState.UnallocatedIdle),
+    ];
 
     /// <summary>The figures compared, by the query's column names.</summary>
     public static IReadOnlyList<string> Figures { get; } =
@@ -103,7 +106,7 @@ internal static class DuckDbAgreement
 
             foreach (var state in window.States ?? [])
             {
-                var at = Array.IndexOf(StateNames, state.State);
+                var at = Array.IndexOf(WithoutJobs, state.State);
                 if (at < 0)
                 {
                     throw new InvalidDataException($"GPU {state.GpuUuid}, window from {Time(window.Start)}: ours has state {state.State}, which the query does not compute (the benchmark's data has no jobs).");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DuckDB.NET.Data;
 using Telemetry.Analytics;
+using Telemetry.Analytics.Windows;
 using F = Telemetry.Contract.Fields.FieldOrdinals;
 
 namespace Telemetry.Cli.Bench;
@@ -49,10 +50,10 @@ internal static class DuckDbBench
                             WHEN energy < 4294967296 AND 4294967296 - energy + next_energy <= 5000 * ms THEN (4294967296 - energy + next_energy)::DOUBLE / 1000
                        END AS counter_j,
                        CASE WHEN ms <= {gapMs} THEN (power::DOUBLE + next_power) / 2 * (ms::DOUBLE / 1000) END AS integrated_j,
-                       CASE WHEN (coalesce(reasons, 0) & {(long)rules.ThrottleReasons}) <> 0 THEN 'throttled'
-                            WHEN activity >= {rules.BusySmActivity:R} THEN 'unallocated-busy'
-                            WHEN fb_total > 0 AND fb_used::DOUBLE / fb_total > {rules.ZombieMemoryShare:R} THEN 'zombie'
-                            ELSE 'unallocated-idle'
+                       CASE WHEN (coalesce(reasons, 0) & {(long)rules.ThrottleReasons}) <> 0 THEN '{StateNames.Of(GpuState.Throttled)}'
+                            WHEN activity >= {rules.BusySmActivity:R} THEN '{StateNames.Of(GpuState.UnallocatedBusy)}'
+                            WHEN fb_total > 0 AND fb_used::DOUBLE / fb_total > {rules.ZombieMemoryShare:R} THEN '{StateNames.Of(GpuState.Zombie)}'
+                            ELSE '{StateNames.Of(GpuState.UnallocatedIdle)}'
                        END AS state
                 FROM intervals
             )

@@ -153,26 +153,22 @@ internal static class ReductionBench
         var closed = new List<ClosedWindow>();
         foreach (var tick in data.Ticks)
         {
-            foreach (var batch in tick)
-            {
-                aggregator.AddSamples(batch, Source, 0);
-            }
-
-            closed.AddRange(aggregator.CloseReadyWindows());
+            closed.AddRange(Reduce(aggregator, tick));
         }
 
         closed.AddRange(aggregator.CloseAll());
         return closed;
     }
 
-    public static void Reduce(SampleAggregator aggregator, List<SampleBatch> tick)
+    /// <summary>Reduces one step's batches, then closes the windows the watermark has passed; those windows.</summary>
+    public static IReadOnlyList<ClosedWindow> Reduce(SampleAggregator aggregator, List<SampleBatch> tick)
     {
         foreach (var batch in tick)
         {
             aggregator.AddSamples(batch, Source, 0);
         }
 
-        aggregator.CloseReadyWindows();
+        return aggregator.CloseReadyWindows();
     }
 
     /// <summary>The sum of every value column of these batches, vectorised.</summary>
