@@ -3,10 +3,20 @@ using Telemetry.Analytics.Jobs;
 namespace Telemetry.Analytics.Windows;
 
 /// <summary>A window still accepting data: accumulators per GPU slot and per job, and the range of offsets per source that fed it.</summary>
-internal sealed class OpenWindow(long index, long start, long end, GpuAccumulator[] accumulators)
+internal sealed class OpenWindow(long index, long start, long end, GpuAccumulator[]?[] pages)
 {
-    // Accumulators by GPU slot (dense, so an array), and the slots that have one, in the order they were added.
-    private GpuAccumulator[] _bySlot = accumulators;
+    /// <summary>
+    /// GPU slots to a page of accumulators. Slots are dense, so accumulators lie in arrays by slot; in pages of this many
+    /// (480 KB) rather than one array, so that a window seeing a fleet for the first time adds a page as GPUs arrive
+    /// instead of doubling, copying and dropping one array of every GPU (half a gigabyte allocated to reach 450,000).
+    /// </summary>
+    public const int PageSlots = 1 << PageShift;
+
+    private const int PageShift = 10;
+
+    // Accumulators by GPU slot, a page at a time (a null page has no GPU yet), and the slots that have one, in the
+    // order they were added.
+    private GpuAccumulator[]?[] _pages = pages;
 
     // Jobs by GPU slot, beside the accumulators; made on the window's first job, so a fleet without jobs has none.
     private GpuJobs[] _jobsBySlot = [];
@@ -31,7 +41,20 @@ internal sealed class OpenWindow(long index, long start, long end, GpuAccumulato
     public IReadOnlyList<int> Slots => _slots;
 
     /// <summary>The accumulator of a GPU in <see cref="Slots"/>.</summary>
-    public ref GpuAccumulator GpuAt(int slot) => ref _bySlot[slot];
+    public ref GpuAccumulator GpuAt(int slot) => ref _pages[slot >> PageShift]![slot & (PageSlots - 1)];
+
+    /// <summary>Whether the window has an accumulator for this GPU slot.</summary>
+    public bool Holds(int slot) => PageOf(slot) is { } page && page[slot & (PageSlots - 1)].InUse;
+
+    // The page holding this slot's accumulator, or null if none was added yet.
+    private GpuAccumulator[]? PageOf(int slot)
+    {
+        var page = slot >> PageShift;
+        return (uint)page < (uint)_pages.Length ? _pages[page] : null;
+    }
+
+    /// <summary>The pages that hold this many GPU slots.</summary>
+    public static int PagesFor(int slots) => (slots + PageSlots - 1) >> PageShift;
 
     /// <summary>The job of a GPU's last interval here, or null.</summary>
     public string? LastJobId(int slot) => slot < _jobsBySlot.Length ? _jobsBySlot[slot].LastJobId : null;
@@ -41,7 +64,7 @@ internal sealed class OpenWindow(long index, long start, long end, GpuAccumulato
     {
         if (slot >= _jobsBySlot.Length)
         {
-            Array.Resize(ref _jobsBySlot, Math.Max(slot + 1, Math.Max(_bySlot.Length, _jobsBySlot.Length * 2)));
+            Array.Resize(ref _jobsBySlot, Math.Max(slot + 1, Math.Max(_pages.Length * PageSlots, _jobsBySlot.Length * 2)));
         }
 
         return ref _jobsBySlot[slot];
@@ -61,21 +84,17 @@ internal sealed class OpenWindow(long index, long start, long end, GpuAccumulato
     /// <summary>Asks the processor for a GPU's accumulator ahead of its use (<see cref="Aggregation.CacheLines"/>).</summary>
     public void Prefetch(int slot)
     {
-        if ((uint)slot < (uint)_bySlot.Length)
+        if (PageOf(slot) is { } page)
         {
-            Aggregation.CacheLines.Prefetch(ref _bySlot[slot]);
+            Aggregation.CacheLines.Prefetch(ref page[slot & (PageSlots - 1)]);
         }
     }
 
     /// <summary>The accumulator of a GPU, started on its first use.</summary>
     public ref GpuAccumulator Gpu(int slot)
     {
-        if (slot >= _bySlot.Length)
-        {
-            Array.Resize(ref _bySlot, Math.Max(slot + 1, _bySlot.Length * 2));
-        }
-
-        ref var acc = ref _bySlot[slot];
+        var page = PageOf(slot) ?? AddPage(slot >> PageShift);
+        ref var acc = ref page[slot & (PageSlots - 1)];
         if (!acc.InUse)
         {
             acc = GpuAccumulator.Empty;
@@ -85,22 +104,32 @@ internal sealed class OpenWindow(long index, long start, long end, GpuAccumulato
         return ref acc;
     }
 
+    private GpuAccumulator[] AddPage(int page)
+    {
+        if (page >= _pages.Length)
+        {
+            Array.Resize(ref _pages, Math.Max(page + 1, _pages.Length * 2));
+        }
+
+        return _pages[page] = new GpuAccumulator[PageSlots];
+    }
+
     /// <summary>
-    /// Hands the accumulators' array back once the window is closed and its rows are made, emptied, for the next window
+    /// Hands the accumulators' pages back once the window is closed and its rows are made, emptied, for the next window
     /// to use; the window must not be used after.
     /// </summary>
-    public GpuAccumulator[] Release()
+    public GpuAccumulator[]?[] Release()
     {
         foreach (var slot in _slots)
         {
-            _bySlot[slot] = default;
+            GpuAt(slot) = default;
         }
 
         _slots.Clear();
         _jobsBySlot = [];
-        var array = _bySlot;
-        _bySlot = [];
-        return array;
+        var pages = _pages;
+        _pages = [];
+        return pages;
     }
 
     public JobAccumulator Job(JobInfo job)
@@ -126,9 +155,9 @@ internal sealed class OpenWindow(long index, long start, long end, GpuAccumulato
         MaxOffsets.Remove(source);
         foreach (var slot in gpusOfSource)
         {
-            if (slot < _bySlot.Length)
+            if (PageOf(slot) is { } page)
             {
-                _bySlot[slot] = default;
+                page[slot & (PageSlots - 1)] = default;
             }
 
             if (slot < _jobsBySlot.Length)

@@ -2,14 +2,14 @@ namespace Telemetry.Analytics.Windows;
 
 /// <summary>
 /// The event-time windows an aggregator has open, by index (start / length): the one last looked up, found again
-/// without a search; the index below which none can open any more; and the accumulator array of the window closed
-/// last, emptied, which the next window to open takes instead of a new one. Not thread-safe.
+/// without a search; the index below which none can open any more; and the accumulator pages of the window closed
+/// last, emptied, which the next window to open takes instead of new ones. Not thread-safe.
 /// </summary>
 internal sealed class WindowSet(long windowMs)
 {
     private readonly SortedList<long, OpenWindow> _open = [];
     private OpenWindow? _last;
-    private GpuAccumulator[]? _spare;
+    private GpuAccumulator[]?[]? _spare;
 
     public int Count => _open.Count;
 
@@ -36,9 +36,9 @@ internal sealed class WindowSet(long windowMs)
     {
         if (!_open.TryGetValue(index, out var window))
         {
-            var accumulators = _spare ?? new GpuAccumulator[Math.Max(16, gpus)];
+            var pages = _spare ?? new GpuAccumulator[]?[Math.Max(1, OpenWindow.PagesFor(gpus))];
             _spare = null;
-            window = new OpenWindow(index, index * windowMs, (index + 1) * windowMs, accumulators);
+            window = new OpenWindow(index, index * windowMs, (index + 1) * windowMs, pages);
             _open.Add(index, window);
         }
 
