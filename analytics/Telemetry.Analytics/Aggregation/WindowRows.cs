@@ -15,34 +15,35 @@ internal static class WindowRows
     public static ClosedWindow Of(OpenWindow window, GpuRegistry registry, long windowMs, double tolerance)
     {
         var gpus = new List<GpuWindow>(window.Slots.Count);
-        var states = new List<GpuStateWindow>();
-        var rank = registry.Ranks();
-        var order = window.Slots.ToArray();
-        var keys = Array.ConvertAll(order, slot => rank[slot]);
-        Array.Sort(keys, order);
-        double unallocated = 0, unattributed = 0;
-        foreach (var slot in order)
+        var states = new List<GpuStateWindow>(window.Slots.Count);
+        var fleet = new FleetTally();
+        foreach (var slot in registry.Order())
         {
+            if (!window.Holds(slot))
+            {
+                continue;
+            }
+
             var identity = registry[slot].Identity;
             ref var acc = ref window.GpuAt(slot);
             var jobId = window.LastJobId(slot);
-            gpus.Add(Gpu(window, identity, acc, jobId, windowMs, tolerance));
+            var confidence = Confidence(acc, tolerance);
+            gpus.Add(Gpu(window, identity, acc, jobId, windowMs, confidence));
             States(window, identity, acc, jobId, states);
-            unallocated += acc.UnallocatedJoules;
-            unattributed += acc.UnattributedJoules;
+            fleet.Add(acc, confidence);
         }
 
+        var rank = registry.Ranks();
         var jobs = window.Jobs.Values.OrderBy(j => j.Job.Id, StringComparer.Ordinal)
             .Select(j => Job(window, j, [.. j.PerGpu.OrderBy(p => rank[p.Key]).ThenBy(p => p.Key)], slot => registry[slot].Identity.Model))
             .ToList();
         var sources = window.MinOffsets
             .Select(m => new WindowSource(window.Start, window.End, m.Key.Topic, m.Key.Partition, m.Value, window.MaxOffsets[m.Key]))
             .OrderBy(m => m.Topic, StringComparer.Ordinal).ThenBy(m => m.Partition).ToList();
-        var fleet = Fleet(window, gpus, jobs, unallocated, unattributed);
-        return new ClosedWindow(window.Start, window.End, gpus, jobs, states, fleet, sources);
+        return new ClosedWindow(window.Start, window.End, gpus, jobs, states, fleet.Row(window, jobs), sources);
     }
 
-    public static GpuWindow Gpu(OpenWindow window, GpuIdentity gpu, in GpuAccumulator acc, string? jobId, long windowMs, double tolerance) => new(
+    public static GpuWindow Gpu(OpenWindow window, GpuIdentity gpu, in GpuAccumulator acc, string? jobId, long windowMs, EnergyConfidence confidence) => new(
         window.Start,
         window.End,
         gpu.Node,
@@ -76,7 +77,7 @@ internal static class WindowRows
         acc.BusySeconds,
         acc.AllocatedSeconds,
         acc.Tflop,
-        StateNames.Of(Confidence(acc, tolerance)),
+        StateNames.Of(confidence),
         acc.CounterWraps,
         acc.EccDbeErrors,
         acc.UncorrectableRemappedRows,
@@ -118,41 +119,49 @@ internal static class WindowRows
         }
     }
 
-    // The window's fleet row, in one pass over its GPUs' rows (adding up in their order, as the rows are written).
-    public static FleetWindow Fleet(OpenWindow window, IReadOnlyList<GpuWindow> gpus, IReadOnlyList<JobWindow> jobs, double unallocatedJoules, double unattributedJoules)
+    // The window's fleet row, added up as its GPUs' rows are made (in their order, as the rows are written).
+    private struct FleetTally
     {
-        long samples = 0;
-        double energy = 0, jobEnergy = 0;
-        int gaps = 0, resets = 0, agree = 0, disagree = 0, single = 0, gapped = 0;
-        foreach (var gpu in gpus)
+        private long _samples;
+        private double _energy, _unallocated, _unattributed;
+        private int _gpus, _gaps, _resets, _agree, _disagree, _single, _gapped;
+
+        public void Add(in GpuAccumulator acc, EnergyConfidence confidence)
         {
-            samples += gpu.Samples;
-            energy += gpu.EnergyJoules;
-            gaps += gpu.Gaps;
-            resets += gpu.CounterResets;
-            switch (gpu.EnergyConfidence)
+            _gpus++;
+            _samples += acc.Samples;
+            _energy += acc.EnergyJoules;
+            _gaps += acc.Gaps;
+            _resets += acc.CounterResets;
+            _unallocated += acc.UnallocatedJoules;
+            _unattributed += acc.UnattributedJoules;
+            switch (confidence)
             {
-                case "agree":
-                    agree++;
+                case EnergyConfidence.Agree:
+                    _agree++;
                     break;
-                case "disagree":
-                    disagree++;
+                case EnergyConfidence.Disagree:
+                    _disagree++;
                     break;
-                case "counter-only" or "integral-only":
-                    single++;
+                case EnergyConfidence.CounterOnly or EnergyConfidence.IntegralOnly:
+                    _single++;
                     break;
-                case "gap":
-                    gapped++;
+                case EnergyConfidence.Gap:
+                    _gapped++;
                     break;
             }
         }
 
-        foreach (var job in jobs)
+        public readonly FleetWindow Row(OpenWindow window, IReadOnlyList<JobWindow> jobs)
         {
-            jobEnergy += job.EnergyJoules;
-        }
+            var jobEnergy = 0.0;
+            foreach (var job in jobs)
+            {
+                jobEnergy += job.EnergyJoules;
+            }
 
-        return new(window.Start, window.End, gpus.Count, samples, energy, jobEnergy, unallocatedJoules, unattributedJoules, gaps, resets, agree, disagree, single, gapped);
+            return new(window.Start, window.End, _gpus, _samples, _energy, jobEnergy, _unallocated, _unattributed, _gaps, _resets, _agree, _disagree, _single, _gapped);
+        }
     }
 
     /// <summary>A job's row: its per-GPU partials added up in the order given (the GPUs' identity order).</summary>

@@ -19,6 +19,7 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
     // A fleet has a handful of models: each product name is matched against the peaks table once.
     private readonly Dictionary<string, GpuModelPeak?> _peaks = new(StringComparer.Ordinal);
     private int[] _ranks = [];
+    private int[] _order = [];
 
     public GpuRegistry() : this(GpuModelPeaks.Default) { }
 
@@ -131,17 +132,28 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
     /// </summary>
     public int[] Ranks()
     {
-        if (_ranks.Length != _tracks.Count)
+        Sort();
+        return _ranks;
+    }
+
+    /// <summary>Every slot in the GPUs' identity order (<see cref="Ranks"/> inverted); sorted again only when GPUs were added since.</summary>
+    public int[] Order()
+    {
+        Sort();
+        return _order;
+    }
+
+    private void Sort()
+    {
+        if (_order.Length != _tracks.Count)
         {
-            var order = IdentityOrder();
-            _ranks = new int[order.Length];
-            for (var rank = 0; rank < order.Length; rank++)
+            _order = IdentityOrder();
+            _ranks = new int[_order.Length];
+            for (var rank = 0; rank < _order.Length; rank++)
             {
-                _ranks[order[rank]] = rank;
+                _ranks[_order[rank]] = rank;
             }
         }
-
-        return _ranks;
     }
 
     // The slots in identity order. Each node's name is compared only while its distinct names are sorted (a node has
@@ -169,10 +181,19 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
 
         var keys = new long[_tracks.Count];
         var order = new int[_tracks.Count];
+        string? node = null;
+        long nodeKey = 0;
         for (var slot = 0; slot < keys.Length; slot++)
         {
+            // A node's GPUs are mostly seen one after another, sharing one name string: one lookup per node.
             var identity = _tracks[slot].Identity;
-            keys[slot] = ((long)nodes[identity.Node] << 32) | ((long)identity.Index << 16) | (long)(identity.MigInstance + 1 ?? 0);
+            if (!ReferenceEquals(identity.Node, node))
+            {
+                node = identity.Node;
+                nodeKey = (long)nodes[node] << 32;
+            }
+
+            keys[slot] = nodeKey | ((long)identity.Index << 16) | (long)(identity.MigInstance + 1 ?? 0);
             order[slot] = slot;
         }
 
