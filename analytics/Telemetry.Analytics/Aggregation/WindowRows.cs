@@ -14,8 +14,8 @@ internal static class WindowRows
     /// </summary>
     public static ClosedWindow Of(OpenWindow window, GpuRegistry registry, long windowMs, double tolerance)
     {
-        var gpus = new List<GpuWindow>(window.Slots.Count);
-        var states = new List<GpuStateWindow>(window.Slots.Count);
+        var gpus = new GpuWindowRows(window.Start, window.End, window.Slots.Count);
+        var states = new GpuStateRows(gpus, window.Slots.Count);
         var fleet = new FleetTally();
         foreach (var slot in registry.Order())
         {
@@ -24,12 +24,17 @@ internal static class WindowRows
                 continue;
             }
 
-            var identity = registry[slot].Identity;
             ref var acc = ref window.GpuAt(slot);
-            var jobId = window.LastJobId(slot);
             var confidence = Confidence(acc, tolerance);
-            gpus.Add(Gpu(window, identity, acc, jobId, windowMs, confidence));
-            States(window, identity, acc, jobId, states);
+            for (var state = 0; state < GpuAccumulator.States; state++)
+            {
+                if (acc.StateSeconds[state] > 0)
+                {
+                    states.Add(gpus.Count, (GpuState)state, acc.StateSeconds[state], acc.StateJoules[state]);
+                }
+            }
+
+            gpus.Add(registry[slot].Identity, window.LastJobId(slot), new GpuWindowValues(acc, windowMs, confidence));
             fleet.Add(acc, confidence);
         }
 
@@ -42,49 +47,6 @@ internal static class WindowRows
             .OrderBy(m => m.Topic, StringComparer.Ordinal).ThenBy(m => m.Partition).ToList();
         return new ClosedWindow(window.Start, window.End, gpus, jobs, states, fleet.Row(window, jobs), sources);
     }
-
-    public static GpuWindow Gpu(OpenWindow window, GpuIdentity gpu, in GpuAccumulator acc, string? jobId, long windowMs, EnergyConfidence confidence) => new(
-        window.Start,
-        window.End,
-        gpu.Node,
-        gpu.Uuid,
-        gpu.Index,
-        gpu.MigInstance,
-        gpu.Model,
-        jobId,
-        acc.Samples,
-        acc.CoveredSeconds * 1000 / windowMs,
-        acc.GpuUtil.Mean,
-        acc.GpuUtil.Maximum,
-        acc.SmActive.Mean,
-        acc.SmActive.Maximum,
-        acc.TensorActive.Mean,
-        acc.DramActive.Mean,
-        acc.Power.Mean,
-        acc.Power.Maximum,
-        acc.EnergyCounterJoules,
-        acc.EnergyIntegratedJoules,
-        acc.EnergyJoules,
-        acc.CounterResets,
-        acc.Gaps,
-        NullIfNaN(acc.GpuTempMax),
-        NullIfNaN(acc.MemoryTempMax),
-        NullIfNaN(acc.FbUsedMax),
-        NullIfNaN(acc.FbTotal),
-        acc.XidCount,
-        acc.XidLast,
-        acc.ThrottleSeconds,
-        acc.BusySeconds,
-        acc.AllocatedSeconds,
-        acc.Tflop,
-        StateNames.Of(confidence),
-        acc.CounterWraps,
-        acc.EccDbeErrors,
-        acc.UncorrectableRemappedRows,
-        acc.RowRemapFailure,
-        acc.XidGauge,
-        acc.ThermalThrottleSeconds,
-        acc.PowerThrottleSeconds);
 
     /// <summary>How sure the window's energy is: a gap first, then whether the two sources agree where both exist.</summary>
     public static EnergyConfidence Confidence(in GpuAccumulator acc, double tolerance)
@@ -105,18 +67,6 @@ internal static class WindowRows
         return acc.CounterSeconds > 0 ? EnergyConfidence.CounterOnly
             : acc.IntegratedSeconds > 0 ? EnergyConfidence.IntegralOnly
             : EnergyConfidence.None;
-    }
-
-    public static void States(OpenWindow window, GpuIdentity gpu, in GpuAccumulator acc, string? jobId, List<GpuStateWindow> into)
-    {
-        for (var state = 0; state < GpuAccumulator.States; state++)
-        {
-            if (acc.StateSeconds[state] > 0)
-            {
-                into.Add(new GpuStateWindow(window.Start, window.End, gpu.Node, gpu.Uuid, gpu.Index, gpu.MigInstance, gpu.Model, jobId,
-                    StateNames.Of((GpuState)state), acc.StateSeconds[state], acc.StateJoules[state]));
-            }
-        }
     }
 
     // The window's fleet row, added up as its GPUs' rows are made (in their order, as the rows are written).
@@ -204,5 +154,4 @@ internal static class WindowRows
             bounds[(int)WorkBound.Unknown]);
     }
 
-    private static double? NullIfNaN(double value) => double.IsNaN(value) ? null : value;
 }

@@ -1,6 +1,10 @@
 namespace Telemetry.Analytics.Windows;
 
-/// <summary>A window the watermark has passed: its rows, ready for the sinks.</summary>
+/// <summary>
+/// A window the watermark has passed: its rows, ready for the sinks. The aggregator's GPU and state rows hold every
+/// figure computed at the close and make each row object when it is first read (by the sink that reads first, on its
+/// own thread), so closing a window at 450,000 GPUs does not stop the consumer to allocate half a million objects.
+/// </summary>
 /// <param name="Start">Window start, Unix milliseconds.</param>
 /// <param name="End">Window end (exclusive).</param>
 /// <param name="Gpus">One row per GPU seen in the window.</param>
