@@ -85,8 +85,9 @@ internal static class ReductionBench
 
     /// <summary>
     /// The whole aggregation, as a query engine does it, by <paramref name="instances"/> instances on as many threads:
-    /// every row from the first tick (the GPUs first seen included) and every window closed into its rows, from new
-    /// instances; rows per second, the median of three runs.
+    /// every row from the first tick (the GPUs first seen included) and every window closed into its rows' figures
+    /// (whose row objects are made when read, and none is read here), from new instances; rows per second, the median
+    /// of three runs.
     /// </summary>
     public static double Aggregate(ReductionData data, int instances) => MedianOfThree(Shares(data, instances), data.Rows, whole: true).RowsPerSecond;
 
