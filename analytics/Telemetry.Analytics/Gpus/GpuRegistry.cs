@@ -162,6 +162,7 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
     private int[] IdentityOrder()
     {
         var nodes = new Dictionary<string, int>(StringComparer.Ordinal);
+        string? last = null;
         foreach (var track in _tracks)
         {
             if (track.Identity.Index is < 0 or > ushort.MaxValue || track.Identity.MigInstance is < 0 or >= ushort.MaxValue)
@@ -169,7 +170,12 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
                 return [.. _tracks.Order(IdentityComparer.Instance).Select(t => t.Slot)];
             }
 
-            nodes.TryAdd(track.Identity.Node, 0);
+            // A node's GPUs mostly follow one another and share one name string: one lookup per run of them.
+            if (!ReferenceEquals(track.Identity.Node, last))
+            {
+                last = track.Identity.Node;
+                nodes.TryAdd(last, 0);
+            }
         }
 
         var names = nodes.Keys.ToArray();
@@ -185,7 +191,6 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
         long nodeKey = 0;
         for (var slot = 0; slot < keys.Length; slot++)
         {
-            // A node's GPUs are mostly seen one after another, sharing one name string: one lookup per node.
             var identity = _tracks[slot].Identity;
             if (!ReferenceEquals(identity.Node, node))
             {

@@ -9,7 +9,8 @@ namespace Telemetry.Analytics.Windows;
 internal sealed class GpuWindowRows(long start, long end, int capacity) : MadeOnRead<GpuWindow>
 {
     private readonly GpuIdentity[] _gpus = new GpuIdentity[capacity];
-    private readonly GpuWindowValues[] _values = new GpuWindowValues[capacity];
+    // Written before read (up to Count), so not zeroed first (135 MB a window at 450,000 GPUs).
+    private readonly GpuWindowValues[] _values = GC.AllocateUninitializedArray<GpuWindowValues>(capacity);
 
     // Null while no row has a job (a fleet without jobs).
     private string?[]? _jobs;
