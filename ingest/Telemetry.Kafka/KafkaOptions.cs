@@ -104,6 +104,11 @@ public sealed class KafkaOptions
             // next fetch by this much, 1 s by default, while the queue drains in a fraction of it and the consumer idles.
             // At 10 ms a backlog of 160,256 messages was read 1.0 to 1.7 s after the last was sent, not 8 to 9 s.
             FetchQueueBackoffMs = 10,
+            // How long the broker holds a fetch for a partition with nothing new, 500 ms by default: an instance that
+            // has caught up (a backlog drained, a partition's end reached) learns it that much later, and alerts on a
+            // quiet topic wait as long. A backlog of 2,048 messages drained in 0.36, 0.86 or 1.36 s, steps of the
+            // default; at 100 ms in 0.33 to 0.74 s. An idle instance sends a few more empty fetches a second.
+            FetchWaitMaxMs = 100,
             SessionTimeoutMs = 10_000,
             HeartbeatIntervalMs = 1_000,
         };

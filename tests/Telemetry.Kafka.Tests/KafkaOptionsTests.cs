@@ -119,6 +119,7 @@ public sealed class KafkaOptionsTests
         var options = new KafkaOptions { BootstrapServers = "broker:9092" };
 
         Assert.AreEqual(10, options.ConsumerConfig("aggregators", "aggregator-1").FetchQueueBackoffMs);
+        Assert.AreEqual(100, options.ConsumerConfig("aggregators", "aggregator-1").FetchWaitMaxMs);
 
         options.Properties["fetch.queue.backoff.ms"] = "250";
         Assert.AreEqual(250, options.ConsumerConfig("aggregators", "aggregator-1").FetchQueueBackoffMs);
