@@ -153,5 +153,4 @@ internal static class WindowRows
             bounds[(int)WorkBound.Mixed],
             bounds[(int)WorkBound.Unknown]);
     }
-
 }
