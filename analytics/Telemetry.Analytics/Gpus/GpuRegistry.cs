@@ -14,10 +14,13 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
 
     // Node names and models, one string each, shared by their GPUs' identities: a node has several GPUs, a fleet a
     // handful of models. Only strings of GPUs tracked are kept.
-    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private readonly SharedNames _nodes = new();
+    private readonly SharedNames _models = new();
 
     // A fleet has a handful of models: each product name is matched against the peaks table once.
     private readonly Dictionary<string, GpuModelPeak?> _peaks = new(StringComparer.Ordinal);
+    private string? _lastModel;
+    private GpuModelPeak? _lastPeak;
     private int[] _ranks = [];
     private int[] _order = [];
 
@@ -45,7 +48,8 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
             return;
         }
 
-        var first = Resolve(batch, 0);
+        var keys = new RowKeys(batch);
+        var first = Resolve(batch, keys, 0);
         if (first.BatchShape is { } known && known.Matches(batch))
         {
             known.Slots.CopyTo(slots);
@@ -55,18 +59,19 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
         slots[0] = first.Slot;
         for (var row = 1; row < rows; row++)
         {
-            slots[row] = Resolve(batch, row).Slot;
+            slots[row] = Resolve(batch, keys, row).Slot;
         }
 
         first.BatchShape = BatchShape.Of(batch, slots);
     }
 
     /// <summary>The track of the GPU in this row, created on first sight.</summary>
-    public GpuTrack Resolve(SampleBatch batch, int row)
+    public GpuTrack Resolve(SampleBatch batch, int row) => Resolve(batch, new RowKeys(batch), row);
+
+    private GpuTrack Resolve(SampleBatch batch, in RowKeys keys, int row)
     {
-        var uuid = batch.GpuUuidView.Bytes(row);
-        var migs = batch.MigInstanceView;
-        var mig = migs.Exists && migs.IsValid(row) ? migs.Values[row] : -1;
+        var uuid = keys.Uuids.Bytes(row);
+        var mig = keys.Migs.Exists && keys.Migs.IsValid(row) ? keys.Migs.Values[row] : -1;
         Span<char> key = stackalloc char[Math.Min(256, Encoding.UTF8.GetMaxCharCount(uuid.Length) + 12)];
         var length = Encoding.UTF8.GetChars(uuid[..Math.Min(uuid.Length, 200)], key);
         if (mig >= 0)
@@ -83,7 +88,7 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
         }
 
         var uuidChars = mig >= 0 ? key[..key[..length].LastIndexOf('/')] : key[..length];
-        var identity = uuid.Length is > 0 and <= 200 && batch.GpuUuidView.IsValid(row) ? Identity(batch, row, uuidChars) : null;
+        var identity = uuid.Length is > 0 and <= 200 && keys.Uuids.IsValid(row) ? Identity(batch, keys, row, uuidChars) : null;
         identity ??= batch.Identity(row);
         track = new GpuTrack(_tracks.Count, identity, Peak(identity.Model));
         _tracks.Add(track);
@@ -94,36 +99,16 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
 
     // A new GPU's identity, its node name and model shared with the GPUs already tracked; null when a name is missing
     // or longer than any real one, which the batch's own identity handles.
-    private GpuIdentity? Identity(SampleBatch batch, int row, ReadOnlySpan<char> uuid)
+    private GpuIdentity? Identity(SampleBatch batch, in RowKeys keys, int row, ReadOnlySpan<char> uuid)
     {
-        var node = Shared(batch.NodeView, row);
-        var model = Shared(batch.GpuModelView, row);
+        var node = _nodes.Of(keys.Nodes, row);
+        var model = _models.Of(keys.Models, row);
         if (node is null || model is null)
         {
             return null;
         }
 
         return batch.Identity(row, node, uuid.ToString(), model);
-    }
-
-    private string? Shared(StringColumnView names, int row)
-    {
-        var utf8 = names.Bytes(row);
-        if (!names.IsValid(row) || utf8.Length > 256)
-        {
-            return null;
-        }
-
-        Span<char> chars = stackalloc char[Encoding.UTF8.GetMaxCharCount(utf8.Length)];
-        chars = chars[..Encoding.UTF8.GetChars(utf8, chars)];
-        var lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(chars, out var name))
-        {
-            name = chars.ToString();
-            _names.Add(name);
-        }
-
-        return name;
     }
 
     /// <summary>
@@ -236,15 +221,31 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
         }
     }
 
+    // Models are shared strings (mostly; see Identity): GPUs of the last model seen take its peak without a lookup.
     private GpuModelPeak? Peak(string model)
     {
+        if (ReferenceEquals(model, _lastModel))
+        {
+            return _lastPeak;
+        }
+
         if (!_peaks.TryGetValue(model, out var peak))
         {
             peak = GpuModelPeaks.Find(model, peaks);
             _peaks[model] = peak;
         }
 
+        (_lastModel, _lastPeak) = (model, peak);
         return peak;
+    }
+
+    /// <summary>The columns a row's GPU is found and first described by, taken from the batch once for all its rows.</summary>
+    private readonly ref struct RowKeys(SampleBatch batch)
+    {
+        public readonly StringColumnView Uuids = batch.GpuUuidView;
+        public readonly StringColumnView Nodes = batch.NodeView;
+        public readonly StringColumnView Models = batch.GpuModelView;
+        public readonly ColumnView<int> Migs = batch.MigInstanceView;
     }
 
     /// <summary>The track of a GPU by UUID, or null.</summary>

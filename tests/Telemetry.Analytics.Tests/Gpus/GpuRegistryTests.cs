@@ -123,6 +123,28 @@ public sealed class GpuRegistryTests
         Assert.AreEqual(3, registry.Find("GPU-4444")!.Slot, "the whole GPU's key is its UUID; a MIG instance's adds /instance");
     }
 
+    [TestMethod]
+    public void NamesThatFollowOneAnotherKeepTheirOwnStringsAndModelsTheirOwnPeaks()
+    {
+        // Each row's node name and model are checked against the last one seen: neighbours that share a prefix, differ
+        // in case or length, or come first in the next batch must not be taken for it.
+        string[] nodes = ["node-1", "node-10", "node-1", "node-1a", "Node-1", "node-", "node-10", "node-10"];
+        string[] models = [H100.Model, "NVIDIA B200", "NVIDIA B200", "NVIDIA H100 PCIe", "NVIDIA H100", "NVIDIA A100-SXM4-80GB", H100.Model, "NVIDIA L40S"];
+        var gpus = nodes.Select((node, i) => new GpuIdentity(node, $"GPU-{i}", i, models[i])).ToArray();
+        var registry = new GpuRegistry();
+
+        Resolve(registry, gpus[..4]);
+        Resolve(registry, gpus[4..]);
+
+        CollectionAssert.AreEqual(gpus, Enumerable.Range(0, gpus.Length).Select(s => registry[s].Identity).ToArray());
+        CollectionAssert.AreEqual(
+            models.Select(m => GpuModelPeaks.Find(m)?.PeakDenseBf16Tflops).ToArray(),
+            Enumerable.Range(0, gpus.Length).Select(s => registry[s].Peak?.PeakDenseBf16Tflops).ToArray());
+        Assert.AreSame(registry[0].Identity.Node, registry[2].Identity.Node);
+        Assert.AreSame(registry[1].Identity.Node, registry[6].Identity.Node);
+        Assert.AreSame(registry[0].Identity.Model, registry[6].Identity.Model);
+    }
+
     private static List<GpuIdentity> InRankOrder(List<GpuIdentity> seen)
     {
         var registry = new GpuRegistry();
