@@ -164,7 +164,11 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
         }
 
         var names = nodes.Keys.ToArray();
-        Array.Sort(names, StringComparer.Ordinal);
+        if (!Ascending(names))
+        {
+            Array.Sort(names, StringComparer.Ordinal);
+        }
+
         for (var rank = 0; rank < names.Length; rank++)
         {
             nodes[names[rank]] = rank;
@@ -187,7 +191,7 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
             order[slot] = slot;
         }
 
-        Array.Sort(keys, order);
+        SortByKey(keys, order);
         var byUuid = Comparer<int>.Create((a, b) => string.CompareOrdinal(_tracks[a].Identity.Uuid, _tracks[b].Identity.Uuid));
         for (int first = 0, next = 1; next <= keys.Length; next++)
         {
@@ -204,6 +208,82 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
         }
 
         return order;
+    }
+
+    private static bool Ascending(string[] names)
+    {
+        for (var i = 1; i < names.Length; i++)
+        {
+            if (string.CompareOrdinal(names[i - 1], names[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Sorts the slots by key. A node's GPUs are first seen together, in its agent's message, in index order: the keys
+    // come in ascending runs, a run a node. Runs of distinct nodes never overlap and are put in order by their first
+    // keys, without sorting every key; when a node's GPUs came in runs that overlap, every key is sorted.
+    private static void SortByKey(long[] keys, int[] order)
+    {
+        var ascending = true;
+        for (var i = 1; i < keys.Length && ascending; i++)
+        {
+            ascending = keys[i] >= keys[i - 1];
+        }
+
+        if (ascending)
+        {
+            return;
+        }
+
+        var starts = new List<int> { 0 };
+        for (var i = 1; i < keys.Length; i++)
+        {
+            if (keys[i] < keys[i - 1] || keys[i] >> 32 != keys[i - 1] >> 32)
+            {
+                starts.Add(i);
+            }
+        }
+
+        if (starts.Count > keys.Length / 2)
+        {
+            Array.Sort(keys, order);
+            return;
+        }
+
+        var firsts = new long[starts.Count];
+        var runs = new int[starts.Count];
+        for (var run = 0; run < runs.Length; run++)
+        {
+            firsts[run] = keys[starts[run]];
+            runs[run] = run;
+        }
+
+        Array.Sort(firsts, runs);
+        var sortedKeys = new long[keys.Length];
+        var sortedOrder = new int[keys.Length];
+        var at = 0;
+        foreach (var run in runs)
+        {
+            var start = starts[run];
+            var length = (run + 1 < starts.Count ? starts[run + 1] : keys.Length) - start;
+            if (at > 0 && keys[start] < sortedKeys[at - 1])
+            {
+                // Two runs of one node overlap (its GPUs first seen across messages, out of order).
+                Array.Sort(keys, order);
+                return;
+            }
+
+            Array.Copy(keys, start, sortedKeys, at, length);
+            Array.Copy(order, start, sortedOrder, at, length);
+            at += length;
+        }
+
+        sortedKeys.CopyTo(keys, 0);
+        sortedOrder.CopyTo(order, 0);
     }
 
     /// <summary>The GPUs' identity order: node, index, MIG instance (none first), UUID.</summary>

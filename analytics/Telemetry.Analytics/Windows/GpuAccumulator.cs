@@ -11,8 +11,12 @@ namespace Telemetry.Analytics.Windows;
 /// </summary>
 internal struct GpuAccumulator
 {
-    /// <summary>Whether the slot holds a GPU of the window (an empty slot is all zeros).</summary>
-    public bool InUse;
+    /// <summary>
+    /// The <see cref="OpenWindow.Generation"/> of the window this accumulator is a GPU of. A slot holding any other
+    /// (0 in a new page, or a closed window's, in a page handed on) is empty: its figures are stale, and the GPU's
+    /// first use in the window starts it afresh, so closing a window leaves its pages as they are.
+    /// </summary>
+    public int Generation;
 
     /// <summary>Energy of this GPU's intervals no job held, by the allocation events received.</summary>
     public double UnallocatedJoules;
@@ -60,10 +64,10 @@ internal struct GpuAccumulator
     /// <summary>The number of <see cref="GpuState"/> values.</summary>
     public const int States = 7;
 
-    /// <summary>A GPU's accumulator as it starts in a window: in use, no readings.</summary>
-    public static GpuAccumulator Empty => new()
+    /// <summary>A GPU's accumulator as it starts in the window of this generation: no readings.</summary>
+    public static GpuAccumulator Empty(int generation) => new()
     {
-        InUse = true,
+        Generation = generation,
         GpuTempMax = double.NaN,
         MemoryTempMax = double.NaN,
         FbUsedMax = double.NaN,

@@ -3,7 +3,7 @@ using Telemetry.Analytics.Jobs;
 namespace Telemetry.Analytics.Windows;
 
 /// <summary>A window still accepting data: accumulators per GPU slot and per job, and the range of offsets per source that fed it.</summary>
-internal sealed class OpenWindow(long index, long start, long end, GpuAccumulator[]?[] pages)
+internal sealed class OpenWindow(long index, long start, long end, int generation, GpuAccumulator[]?[] pages)
 {
     /// <summary>
     /// GPU slots to a page of accumulators. Slots are dense, so accumulators lie in arrays by slot; in pages of this many
@@ -25,6 +25,12 @@ internal sealed class OpenWindow(long index, long start, long end, GpuAccumulato
 
     public long Index { get; } = index;
 
+    /// <summary>
+    /// This window's number among the windows that share pages (never 0): the accumulators in its pages that carry it
+    /// are its GPUs'; the rest were another window's.
+    /// </summary>
+    public int Generation { get; } = generation;
+
     public long Start { get; } = start;
     public long End { get; } = end;
 
@@ -44,7 +50,7 @@ internal sealed class OpenWindow(long index, long start, long end, GpuAccumulato
     public ref GpuAccumulator GpuAt(int slot) => ref _pages[slot >> PageShift]![slot & (PageSlots - 1)];
 
     /// <summary>Whether the window has an accumulator for this GPU slot.</summary>
-    public bool Holds(int slot) => PageOf(slot) is { } page && page[slot & (PageSlots - 1)].InUse;
+    public bool Holds(int slot) => PageOf(slot) is { } page && page[slot & (PageSlots - 1)].Generation == Generation;
 
     // The page holding this slot's accumulator, or null if none was added yet.
     private GpuAccumulator[]? PageOf(int slot)
@@ -95,9 +101,9 @@ internal sealed class OpenWindow(long index, long start, long end, GpuAccumulato
     {
         var page = PageOf(slot) ?? AddPage(slot >> PageShift);
         ref var acc = ref page[slot & (PageSlots - 1)];
-        if (!acc.InUse)
+        if (acc.Generation != Generation)
         {
-            acc = GpuAccumulator.Empty;
+            acc = GpuAccumulator.Empty(Generation);
             _slots.Add(slot);
         }
 
@@ -115,16 +121,12 @@ internal sealed class OpenWindow(long index, long start, long end, GpuAccumulato
     }
 
     /// <summary>
-    /// Hands the accumulators' pages back once the window is closed and its rows are made, emptied, for the next window
-    /// to use; the window must not be used after.
+    /// Hands the accumulators' pages back once the window is closed and its rows are made, for a window of another
+    /// <see cref="Generation"/> to use (nothing is cleared: to that window every slot is empty); the window must not be
+    /// used after.
     /// </summary>
     public GpuAccumulator[]?[] Release()
     {
-        foreach (var slot in _slots)
-        {
-            GpuAt(slot) = default;
-        }
-
         _slots.Clear();
         _jobsBySlot = [];
         var pages = _pages;

@@ -11,6 +11,9 @@ internal sealed class WindowSet(long windowMs)
     private OpenWindow? _last;
     private GpuAccumulator[]?[]? _spare;
 
+    // The last window's generation: each window opened takes the next, so no two windows that shared pages share one.
+    private int _generation;
+
     public int Count => _open.Count;
 
     public IEnumerable<OpenWindow> All => _open.Values;
@@ -38,7 +41,7 @@ internal sealed class WindowSet(long windowMs)
         {
             var pages = _spare ?? new GpuAccumulator[]?[Math.Max(1, OpenWindow.PagesFor(gpus))];
             _spare = null;
-            window = new OpenWindow(index, index * windowMs, (index + 1) * windowMs, pages);
+            window = new OpenWindow(index, index * windowMs, (index + 1) * windowMs, ++_generation, pages);
             _open.Add(index, window);
         }
 

@@ -87,7 +87,11 @@ public sealed class GpuRegistryTests
         }
 
         var expected = gpus.OrderBy(g => g.Node, StringComparer.Ordinal).ThenBy(g => g.Index).ThenBy(g => g.MigInstance ?? -1).ThenBy(g => g.Uuid, StringComparer.Ordinal).ToList();
-        foreach (var seen in new[] { gpus, [.. gpus.OrderBy(_ => random.Next())], [.. Enumerable.Reverse(expected)] })
+        // As agents send them: each node's GPUs together, in index order (the replaced board's two UUIDs in either),
+        // the nodes in any order, or already in order.
+        List<GpuIdentity> byNode = [.. expected.GroupBy(g => g.Node).OrderBy(_ => random.Next())
+            .SelectMany(node => node.OrderBy(g => g.Index).ThenBy(g => g.MigInstance ?? -1).ThenByDescending(g => g.Uuid, StringComparer.Ordinal))];
+        foreach (var seen in new[] { gpus, [.. gpus.OrderBy(_ => random.Next())], [.. Enumerable.Reverse(expected)], byNode, expected })
         {
             Assert.AreEqual(Describe(expected), Describe(InRankOrder(seen)));
         }
