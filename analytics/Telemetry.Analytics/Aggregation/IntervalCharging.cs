@@ -21,7 +21,7 @@ internal sealed class IntervalCharging(AggregatorOptions options, AllocationTime
     /// <param name="start">The sample that opens the interval.</param>
     /// <param name="end">The sample that closes it.</param>
     /// <param name="attributionKnown">False when the node's allocation events did not arrive in time: energy no job claims is then unattributed rather than unallocated.</param>
-    public void Charge(OpenWindow window, GpuTrack gpu, in SampleSnapshot start, in SampleSnapshot end, bool attributionKnown)
+    public void Charge(OpenWindow window, ref GpuTrack gpu, in SampleSnapshot start, in SampleSnapshot end, bool attributionKnown)
     {
         ref var acc = ref window.Gpu(gpu.Slot);
         var seconds = (end.Time - start.Time) / 1000.0;

@@ -57,7 +57,7 @@ internal sealed class RowSlots(GpuRegistry gpus, AggregatorCounters counters, Ti
         {
             if (slots[row] >= 0)
             {
-                slots[row] = gpus.Resolve(batch, row).Slot;
+                slots[row] = gpus.Resolve(batch, row);
             }
         }
     }

@@ -118,7 +118,7 @@ internal sealed class SampleAggregator
             if (slots[row] >= 0)
             {
                 var t = times[row];
-                AddRow(_gpus[slots[row]], row, t, source, offset, attributionKnown);
+                AddRow(ref _gpus[slots[row]], row, t, source, offset, attributionKnown);
                 maxTime = Math.Max(maxTime, t);
             }
         }
@@ -140,11 +140,12 @@ internal sealed class SampleAggregator
     {
         WatermarkTracker.Remove(source);
         var gpus = new HashSet<int>();
-        foreach (var track in _gpus.All)
+        for (var slot = 0; slot < _gpus.Count; slot++)
         {
+            ref var track = ref _gpus[slot];
             if (track.Source == source)
             {
-                gpus.Add(track.Slot);
+                gpus.Add(slot);
                 track.HasPrevious = false;
                 track.Source = SourcePartition.None;
             }
@@ -269,7 +270,7 @@ internal sealed class SampleAggregator
         }
     }
 
-    private void AddRow(GpuTrack gpu, int row, long t, SourcePartition source, long offset, bool attributionKnown)
+    private void AddRow(ref GpuTrack gpu, int row, long t, SourcePartition source, long offset, bool attributionKnown)
     {
         if (gpu.HasPrevious && t <= gpu.Previous.Time)
         {
@@ -303,10 +304,10 @@ internal sealed class SampleAggregator
         }
 
         var window = Touched(index, source, offset);
-        SampleReadings.Add(ref window.Gpu(gpu.Slot), gpu, _columns, row);
+        SampleReadings.Add(ref window.Gpu(gpu.Slot), ref gpu, _columns, row);
         if (gpu.HasPrevious)
         {
-            AddInterval(gpu, gpu.Previous, snapshot, source, offset, attributionKnown);
+            AddInterval(ref gpu, gpu.Previous, snapshot, source, offset, attributionKnown);
         }
 
         gpu.Previous = snapshot;
@@ -347,7 +348,7 @@ internal sealed class SampleAggregator
         return window;
     }
 
-    private void AddInterval(GpuTrack gpu, in SampleSnapshot start, in SampleSnapshot end, SourcePartition source, long offset, bool attributionKnown)
+    private void AddInterval(ref GpuTrack gpu, in SampleSnapshot start, in SampleSnapshot end, SourcePartition source, long offset, bool attributionKnown)
     {
         var startIndex = _windows.IndexOf(start.Time);
         if (startIndex < _windows.FirstOpenIndex || WrittenBefore(startIndex) || WrittenUpTo(startIndex, source) is not null)
@@ -357,7 +358,7 @@ internal sealed class SampleAggregator
             return;
         }
 
-        _intervals.Charge(Touched(startIndex, source, offset), gpu, start, end, attributionKnown);
+        _intervals.Charge(Touched(startIndex, source, offset), ref gpu, start, end, attributionKnown);
     }
 
     private OpenWindow Window(long index) => _windows.Get(index, _gpus.Count);

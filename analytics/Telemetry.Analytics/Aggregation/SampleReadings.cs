@@ -6,7 +6,7 @@ namespace Telemetry.Analytics.Aggregation;
 /// <summary>What one sample row contributes on its own: the window's statistics, and the snapshot that opens the GPU's next interval.</summary>
 internal static class SampleReadings
 {
-    public static void Add(ref GpuAccumulator acc, GpuTrack gpu, BatchColumns c, int row)
+    public static void Add(ref GpuAccumulator acc, ref GpuTrack gpu, BatchColumns c, int row)
     {
         acc.Samples++;
         AddStat(ref acc.GpuUtil, c.GpuUtil[row]);
@@ -47,7 +47,7 @@ internal static class SampleReadings
     private static long Rise(long? current, long? previous) =>
         current is { } now && previous is { } before ? (now >= before ? now - before : now) : 0;
 
-    public static SampleSnapshot Snapshot(GpuTrack gpu, BatchColumns c, int row, long t)
+    public static SampleSnapshot Snapshot(in GpuTrack gpu, BatchColumns c, int row, long t)
     {
         var max = c.MaxSmClock[row];
         var maxClock = max > 0 ? max : gpu.Peak?.MaxSmClockMhz ?? 0;

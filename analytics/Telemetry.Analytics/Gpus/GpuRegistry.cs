@@ -6,11 +6,14 @@ namespace Telemetry.Analytics.Gpus;
 /// <summary>Gives every GPU (or MIG instance) seen a dense slot number and keeps its track. Not thread-safe.</summary>
 internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
 {
-    // How much of a track a row reads: its previous sample and its counters.
-    private const int TrackBytes = 192;
+    // Tracks lie in pages of this many slots (about 200 KB), added as GPUs arrive: a fleet seen for the first time
+    // neither copies its tracks into ever larger arrays nor allocates an object per GPU.
+    private const int PageShift = 10;
+    private const int PageSlots = 1 << PageShift;
 
-    private readonly Dictionary<string, GpuTrack> _byKey = new(StringComparer.Ordinal);
-    private readonly List<GpuTrack> _tracks = [];
+    private readonly Dictionary<string, int> _byKey = new(StringComparer.Ordinal);
+    private GpuTrack[][] _pages = [];
+    private int _count;
 
     // Node names and models, one string each, shared by their GPUs' identities: a node has several GPUs, a fleet a
     // handful of models. Only strings of GPUs tracked are kept.
@@ -26,14 +29,20 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
 
     public GpuRegistry() : this(GpuModelPeaks.Default) { }
 
-    public int Count => _tracks.Count;
+    public int Count => _count;
 
-    public GpuTrack this[int slot] => _tracks[slot];
+    /// <summary>The track of the GPU in this slot, in place.</summary>
+    public ref GpuTrack this[int slot]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)slot, (uint)_count, nameof(slot));
+            return ref _pages[slot >> PageShift][slot & (PageSlots - 1)];
+        }
+    }
 
     /// <summary>Asks the processor for a GPU's track (its previous sample, its counters) ahead of its use.</summary>
-    public void Prefetch(int slot) => Aggregation.CacheLines.Prefetch(_tracks[slot], TrackBytes);
-
-    public IReadOnlyList<GpuTrack> All => _tracks;
+    public void Prefetch(int slot) => Aggregation.CacheLines.Prefetch(ref this[slot]);
 
     /// <summary>
     /// Puts the slot of every row's GPU in <paramref name="slots"/>. A batch that starts with the same GPU as an earlier
@@ -50,25 +59,25 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
 
         var keys = new RowKeys(batch);
         var first = Resolve(batch, keys, 0);
-        if (first.BatchShape is { } known && known.Matches(batch))
+        if (this[first].BatchShape is { } known && known.Matches(batch))
         {
             known.Slots.CopyTo(slots);
             return;
         }
 
-        slots[0] = first.Slot;
+        slots[0] = first;
         for (var row = 1; row < rows; row++)
         {
-            slots[row] = Resolve(batch, keys, row).Slot;
+            slots[row] = Resolve(batch, keys, row);
         }
 
-        first.BatchShape = BatchShape.Of(batch, slots);
+        this[first].BatchShape = BatchShape.Of(batch, slots);
     }
 
-    /// <summary>The track of the GPU in this row, created on first sight.</summary>
-    public GpuTrack Resolve(SampleBatch batch, int row) => Resolve(batch, new RowKeys(batch), row);
+    /// <summary>The slot of the GPU in this row, its track created on first sight.</summary>
+    public int Resolve(SampleBatch batch, int row) => Resolve(batch, new RowKeys(batch), row);
 
-    private GpuTrack Resolve(SampleBatch batch, in RowKeys keys, int row)
+    private int Resolve(SampleBatch batch, in RowKeys keys, int row)
     {
         var uuid = keys.Uuids.Bytes(row);
         var mig = keys.Migs.Exists && keys.Migs.IsValid(row) ? keys.Migs.Values[row] : -1;
@@ -82,19 +91,33 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
         }
 
         var lookup = _byKey.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(key[..length], out var track))
+        if (lookup.TryGetValue(key[..length], out var slot))
         {
-            return track;
+            return slot;
         }
 
         var uuidChars = mig >= 0 ? key[..key[..length].LastIndexOf('/')] : key[..length];
         var identity = uuid.Length is > 0 and <= 200 && keys.Uuids.IsValid(row) ? Identity(batch, keys, row, uuidChars) : null;
         identity ??= batch.Identity(row);
-        track = new GpuTrack(_tracks.Count, identity, Peak(identity.Model));
-        _tracks.Add(track);
+        slot = Add(identity);
         // Without a MIG instance the key is the UUID: one string for both.
-        _byKey.Add(mig < 0 && identity.Uuid.AsSpan().SequenceEqual(key[..length]) ? identity.Uuid : key[..length].ToString(), track);
-        return track;
+        _byKey.Add(mig < 0 && identity.Uuid.AsSpan().SequenceEqual(key[..length]) ? identity.Uuid : key[..length].ToString(), slot);
+        return slot;
+    }
+
+    // A new GPU's track, in the next slot.
+    private int Add(GpuIdentity identity)
+    {
+        var slot = _count;
+        var page = slot >> PageShift;
+        if (page == _pages.Length)
+        {
+            Array.Resize(ref _pages, Math.Max(4, _pages.Length * 2));
+        }
+
+        (_pages[page] ??= new GpuTrack[PageSlots])[slot & (PageSlots - 1)] = new GpuTrack(slot, identity, Peak(identity.Model));
+        _count++;
+        return slot;
     }
 
     // A new GPU's identity, its node name and model shared with the GPUs already tracked; null when a name is missing
@@ -130,7 +153,7 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
 
     private void Sort()
     {
-        if (_order.Length != _tracks.Count)
+        if (_order.Length != _count)
         {
             _order = IdentityOrder();
             _ranks = new int[_order.Length];
@@ -148,17 +171,20 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
     {
         var nodes = new Dictionary<string, int>(StringComparer.Ordinal);
         string? last = null;
-        foreach (var track in _tracks)
+        for (var slot = 0; slot < _count; slot++)
         {
-            if (track.Identity.Index is < 0 or > ushort.MaxValue || track.Identity.MigInstance is < 0 or >= ushort.MaxValue)
+            var identity = this[slot].Identity;
+            if (identity.Index is < 0 or > ushort.MaxValue || identity.MigInstance is < 0 or >= ushort.MaxValue)
             {
-                return [.. _tracks.Order(IdentityComparer.Instance).Select(t => t.Slot)];
+                var all = Enumerable.Range(0, _count).ToArray();
+                Array.Sort(all, new IdentityComparer(this));
+                return all;
             }
 
             // A node's GPUs mostly follow one another and share one name string: one lookup per run of them.
-            if (!ReferenceEquals(track.Identity.Node, last))
+            if (!ReferenceEquals(identity.Node, last))
             {
-                last = track.Identity.Node;
+                last = identity.Node;
                 nodes.TryAdd(last, 0);
             }
         }
@@ -174,13 +200,13 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
             nodes[names[rank]] = rank;
         }
 
-        var keys = new long[_tracks.Count];
-        var order = new int[_tracks.Count];
+        var keys = new long[_count];
+        var order = new int[_count];
         string? node = null;
         long nodeKey = 0;
         for (var slot = 0; slot < keys.Length; slot++)
         {
-            var identity = _tracks[slot].Identity;
+            var identity = this[slot].Identity;
             if (!ReferenceEquals(identity.Node, node))
             {
                 node = identity.Node;
@@ -192,7 +218,7 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
         }
 
         SortByKey(keys, order);
-        var byUuid = Comparer<int>.Create((a, b) => string.CompareOrdinal(_tracks[a].Identity.Uuid, _tracks[b].Identity.Uuid));
+        var byUuid = Comparer<int>.Create((a, b) => string.CompareOrdinal(this[a].Identity.Uuid, this[b].Identity.Uuid));
         for (int first = 0, next = 1; next <= keys.Length; next++)
         {
             // The same node, index and MIG instance under two UUIDs (a replaced board): rare, ordered by UUID.
@@ -286,14 +312,12 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
         sortedOrder.CopyTo(order, 0);
     }
 
-    /// <summary>The GPUs' identity order: node, index, MIG instance (none first), UUID.</summary>
-    private sealed class IdentityComparer : IComparer<GpuTrack>
+    /// <summary>The GPUs' identity order, of their slots: node, index, MIG instance (none first), UUID.</summary>
+    private sealed class IdentityComparer(GpuRegistry registry) : IComparer<int>
     {
-        public static readonly IdentityComparer Instance = new();
-
-        public int Compare(GpuTrack? x, GpuTrack? y)
+        public int Compare(int x, int y)
         {
-            var (a, b) = (x!.Identity, y!.Identity);
+            var (a, b) = (registry[x].Identity, registry[y].Identity);
             var by = string.CompareOrdinal(a.Node, b.Node);
             by = by != 0 ? by : a.Index.CompareTo(b.Index);
             by = by != 0 ? by : (a.MigInstance ?? -1).CompareTo(b.MigInstance ?? -1);
@@ -328,6 +352,6 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
         public readonly ColumnView<int> Migs = batch.MigInstanceView;
     }
 
-    /// <summary>The track of a GPU by UUID, or null.</summary>
-    public GpuTrack? Find(string uuid) => _byKey.GetValueOrDefault(uuid);
+    /// <summary>The slot of a GPU by UUID (a MIG instance's by UUID/instance), or null.</summary>
+    public int? Find(string uuid) => _byKey.TryGetValue(uuid, out var slot) ? slot : null;
 }

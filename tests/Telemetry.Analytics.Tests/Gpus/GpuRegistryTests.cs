@@ -123,8 +123,10 @@ public sealed class GpuRegistryTests
         Assert.AreSame(registry[0].Identity.Model, registry[1].Identity.Model);
         Assert.AreSame(registry[3].Identity.Node, registry[4].Identity.Node);
         Assert.AreNotSame(registry[0].Identity.Node, registry[3].Identity.Node);
-        Assert.AreSame(registry[1], registry.Find("GPU-2222"));
-        Assert.AreEqual(3, registry.Find("GPU-4444")!.Slot, "the whole GPU's key is its UUID; a MIG instance's adds /instance");
+        Assert.AreEqual(1, registry.Find("GPU-2222"));
+        Assert.AreEqual(3, registry.Find("GPU-4444"), "the whole GPU's key is its UUID; a MIG instance's adds /instance");
+        Assert.AreEqual(4, registry.Find("GPU-4444/4"));
+        Assert.IsNull(registry.Find("GPU-5555"));
     }
 
     [TestMethod]
