@@ -217,7 +217,9 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
             order[slot] = slot;
         }
 
-        SortByKey(keys, order);
+        // A node's GPUs are first seen together, in its agent's message, in index order: the keys come in runs, a run a
+        // node, which the sort puts in order without sorting every key.
+        SortedRuns.Sort(keys, order, groupShift: 32);
         var byUuid = Comparer<int>.Create((a, b) => string.CompareOrdinal(this[a].Identity.Uuid, this[b].Identity.Uuid));
         for (int first = 0, next = 1; next <= keys.Length; next++)
         {
@@ -247,69 +249,6 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
         }
 
         return true;
-    }
-
-    // Sorts the slots by key. A node's GPUs are first seen together, in its agent's message, in index order: the keys
-    // come in ascending runs, a run a node. Runs of distinct nodes never overlap and are put in order by their first
-    // keys, without sorting every key; when a node's GPUs came in runs that overlap, every key is sorted.
-    private static void SortByKey(long[] keys, int[] order)
-    {
-        var ascending = true;
-        for (var i = 1; i < keys.Length && ascending; i++)
-        {
-            ascending = keys[i] >= keys[i - 1];
-        }
-
-        if (ascending)
-        {
-            return;
-        }
-
-        var starts = new List<int> { 0 };
-        for (var i = 1; i < keys.Length; i++)
-        {
-            if (keys[i] < keys[i - 1] || keys[i] >> 32 != keys[i - 1] >> 32)
-            {
-                starts.Add(i);
-            }
-        }
-
-        if (starts.Count > keys.Length / 2)
-        {
-            Array.Sort(keys, order);
-            return;
-        }
-
-        var firsts = new long[starts.Count];
-        var runs = new int[starts.Count];
-        for (var run = 0; run < runs.Length; run++)
-        {
-            firsts[run] = keys[starts[run]];
-            runs[run] = run;
-        }
-
-        Array.Sort(firsts, runs);
-        var sortedKeys = new long[keys.Length];
-        var sortedOrder = new int[keys.Length];
-        var at = 0;
-        foreach (var run in runs)
-        {
-            var start = starts[run];
-            var length = (run + 1 < starts.Count ? starts[run + 1] : keys.Length) - start;
-            if (at > 0 && keys[start] < sortedKeys[at - 1])
-            {
-                // Two runs of one node overlap (its GPUs first seen across messages, out of order).
-                Array.Sort(keys, order);
-                return;
-            }
-
-            Array.Copy(keys, start, sortedKeys, at, length);
-            Array.Copy(order, start, sortedOrder, at, length);
-            at += length;
-        }
-
-        sortedKeys.CopyTo(keys, 0);
-        sortedOrder.CopyTo(order, 0);
     }
 
     /// <summary>The GPUs' identity order, of their slots: node, index, MIG instance (none first), UUID.</summary>
