@@ -1,4 +1,5 @@
 using System.Text;
+using Telemetry.Analytics.Aggregation;
 using Telemetry.Contract.Samples;
 
 namespace Telemetry.Analytics.Gpus;
@@ -6,13 +7,11 @@ namespace Telemetry.Analytics.Gpus;
 /// <summary>Gives every GPU (or MIG instance) seen a dense slot number and keeps its track. Not thread-safe.</summary>
 internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
 {
-    // Tracks lie in pages of this many slots (about 200 KB), added as GPUs arrive: a fleet seen for the first time
-    // neither copies its tracks into ever larger arrays nor allocates an object per GPU.
-    private const int PageShift = 10;
-    private const int PageSlots = 1 << PageShift;
-
     private readonly Dictionary<string, int> _byKey = new(StringComparer.Ordinal);
-    private GpuTrack[][] _pages = [];
+
+    // Tracks by slot, in pages of 1,024 (about 200 KB) added as GPUs arrive: a fleet seen for the first time neither
+    // copies its tracks into ever larger arrays nor allocates an object per GPU.
+    private SlotPages<GpuTrack> _tracks = new([]);
     private int _count;
 
     // Node names and models, one string each, shared by their GPUs' identities: a node has several GPUs, a fleet a
@@ -37,12 +36,12 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
         get
         {
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)slot, (uint)_count, nameof(slot));
-            return ref _pages[slot >> PageShift][slot & (PageSlots - 1)];
+            return ref _tracks[slot];
         }
     }
 
     /// <summary>Asks the processor for a GPU's track (its previous sample, its counters) ahead of its use.</summary>
-    public void Prefetch(int slot) => Aggregation.CacheLines.Prefetch(ref this[slot]);
+    public void Prefetch(int slot) => CacheLines.Prefetch(ref this[slot]);
 
     /// <summary>
     /// Puts the slot of every row's GPU in <paramref name="slots"/>. A batch that starts with the same GPU as an earlier
@@ -109,13 +108,7 @@ internal sealed class GpuRegistry(IReadOnlyList<GpuModelPeak> peaks)
     private int Add(GpuIdentity identity)
     {
         var slot = _count;
-        var page = slot >> PageShift;
-        if (page == _pages.Length)
-        {
-            Array.Resize(ref _pages, Math.Max(4, _pages.Length * 2));
-        }
-
-        (_pages[page] ??= new GpuTrack[PageSlots])[slot & (PageSlots - 1)] = new GpuTrack(slot, identity, Peak(identity.Model));
+        _tracks.Add(slot) = new GpuTrack(slot, identity, Peak(identity.Model));
         _count++;
         return slot;
     }

@@ -4,7 +4,7 @@ namespace Telemetry.Analytics.Windows;
 
 /// <summary>
 /// One GPU's partial figures in one window: sample statistics and the intervals that start in the window. A struct:
-/// a window keeps its GPUs' accumulators in arrays by slot (pages of <see cref="OpenWindow.PageSlots"/>), read and
+/// a window keeps its GPUs' accumulators in arrays by slot (pages of <see cref="Aggregation.SlotPages{T}.PageSlots"/>), read and
 /// written in place, so that the heap holds a few objects per window instead of several per GPU, and the GPUs of one
 /// message lie side by side. It holds no references (its jobs are in <see cref="GpuJobs"/>, beside it), so the garbage
 /// collector never scans those arrays, 216 MB at 450,000 GPUs, nor marks cards as accumulators are written.

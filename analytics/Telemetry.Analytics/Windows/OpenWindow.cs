@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Telemetry.Analytics.Aggregation;
 using Telemetry.Analytics.Jobs;
 
 namespace Telemetry.Analytics.Windows;
@@ -5,18 +7,10 @@ namespace Telemetry.Analytics.Windows;
 /// <summary>A window still accepting data: accumulators per GPU slot and per job, and the range of offsets per source that fed it.</summary>
 internal sealed class OpenWindow(long index, long start, long end, int generation, GpuAccumulator[]?[] pages)
 {
-    /// <summary>
-    /// GPU slots to a page of accumulators. Slots are dense, so accumulators lie in arrays by slot; in pages of this many
-    /// (480 KB) rather than one array, so that a window seeing a fleet for the first time adds a page as GPUs arrive
-    /// instead of doubling, copying and dropping one array of every GPU (half a gigabyte allocated to reach 450,000).
-    /// </summary>
-    public const int PageSlots = 1 << PageShift;
-
-    private const int PageShift = 10;
-
-    // Accumulators by GPU slot, a page at a time (a null page has no GPU yet), and the slots that have one, in the
-    // order they were added.
-    private GpuAccumulator[]?[] _pages = pages;
+    // Accumulators by GPU slot, in pages of 1,024 (480 KB): a window seeing a fleet for the first time adds a page as
+    // GPUs arrive instead of doubling, copying and dropping one array of every GPU (half a gigabyte allocated to reach
+    // 450,000). Beside them, the slots that have one, in the order they were added.
+    private SlotPages<GpuAccumulator> _pages = new(pages);
 
     // Jobs by GPU slot, beside the accumulators; made on the window's first job, so a fleet without jobs has none.
     private GpuJobs[] _jobsBySlot = [];
@@ -47,20 +41,14 @@ internal sealed class OpenWindow(long index, long start, long end, int generatio
     public IReadOnlyList<int> Slots => _slots;
 
     /// <summary>The accumulator of a GPU in <see cref="Slots"/>.</summary>
-    public ref GpuAccumulator GpuAt(int slot) => ref _pages[slot >> PageShift]![slot & (PageSlots - 1)];
+    public ref GpuAccumulator GpuAt(int slot) => ref _pages[slot];
 
     /// <summary>Whether the window has an accumulator for this GPU slot.</summary>
-    public bool Holds(int slot) => PageOf(slot) is { } page && page[slot & (PageSlots - 1)].Generation == Generation;
-
-    // The page holding this slot's accumulator, or null if none was added yet.
-    private GpuAccumulator[]? PageOf(int slot)
+    public bool Holds(int slot)
     {
-        var page = slot >> PageShift;
-        return (uint)page < (uint)_pages.Length ? _pages[page] : null;
+        ref var acc = ref _pages.Find(slot);
+        return !Unsafe.IsNullRef(ref acc) && acc.Generation == Generation;
     }
-
-    /// <summary>The pages that hold this many GPU slots.</summary>
-    public static int PagesFor(int slots) => (slots + PageSlots - 1) >> PageShift;
 
     /// <summary>The job of a GPU's last interval here, or null.</summary>
     public string? LastJobId(int slot) => slot < _jobsBySlot.Length ? _jobsBySlot[slot].LastJobId : null;
@@ -70,7 +58,7 @@ internal sealed class OpenWindow(long index, long start, long end, int generatio
     {
         if (slot >= _jobsBySlot.Length)
         {
-            Array.Resize(ref _jobsBySlot, Math.Max(slot + 1, Math.Max(_pages.Length * PageSlots, _jobsBySlot.Length * 2)));
+            Array.Resize(ref _jobsBySlot, Math.Max(slot + 1, Math.Max(_pages.Capacity, _jobsBySlot.Length * 2)));
         }
 
         return ref _jobsBySlot[slot];
@@ -90,17 +78,17 @@ internal sealed class OpenWindow(long index, long start, long end, int generatio
     /// <summary>Asks the processor for a GPU's accumulator ahead of its use (<see cref="Aggregation.CacheLines"/>).</summary>
     public void Prefetch(int slot)
     {
-        if (PageOf(slot) is { } page)
+        ref var acc = ref _pages.Find(slot);
+        if (!Unsafe.IsNullRef(ref acc))
         {
-            Aggregation.CacheLines.Prefetch(ref page[slot & (PageSlots - 1)]);
+            CacheLines.Prefetch(ref acc);
         }
     }
 
     /// <summary>The accumulator of a GPU, started on its first use.</summary>
     public ref GpuAccumulator Gpu(int slot)
     {
-        var page = PageOf(slot) ?? AddPage(slot >> PageShift);
-        ref var acc = ref page[slot & (PageSlots - 1)];
+        ref var acc = ref _pages.Add(slot);
         if (acc.Generation != Generation)
         {
             acc = GpuAccumulator.Empty(Generation);
@@ -108,16 +96,6 @@ internal sealed class OpenWindow(long index, long start, long end, int generatio
         }
 
         return ref acc;
-    }
-
-    private GpuAccumulator[] AddPage(int page)
-    {
-        if (page >= _pages.Length)
-        {
-            Array.Resize(ref _pages, Math.Max(page + 1, _pages.Length * 2));
-        }
-
-        return _pages[page] = new GpuAccumulator[PageSlots];
     }
 
     /// <summary>
@@ -129,9 +107,7 @@ internal sealed class OpenWindow(long index, long start, long end, int generatio
     {
         _slots.Clear();
         _jobsBySlot = [];
-        var pages = _pages;
-        _pages = [];
-        return pages;
+        return _pages.Release();
     }
 
     public JobAccumulator Job(JobInfo job)
@@ -157,9 +133,10 @@ internal sealed class OpenWindow(long index, long start, long end, int generatio
         MaxOffsets.Remove(source);
         foreach (var slot in gpusOfSource)
         {
-            if (PageOf(slot) is { } page)
+            ref var acc = ref _pages.Find(slot);
+            if (!Unsafe.IsNullRef(ref acc))
             {
-                page[slot & (PageSlots - 1)] = default;
+                acc = default;
             }
 
             if (slot < _jobsBySlot.Length)

@@ -39,7 +39,7 @@ internal sealed class WindowSet(long windowMs)
     {
         if (!_open.TryGetValue(index, out var window))
         {
-            var pages = _spare ?? new GpuAccumulator[]?[Math.Max(1, OpenWindow.PagesFor(gpus))];
+            var pages = _spare ?? new GpuAccumulator[]?[Math.Max(1, Aggregation.SlotPages<GpuAccumulator>.PagesFor(gpus))];
             _spare = null;
             window = new OpenWindow(index, index * windowMs, (index + 1) * windowMs, ++_generation, pages);
             _open.Add(index, window);
